@@ -1,0 +1,54 @@
+/**
+ * Builds the real site (apps/site) over a content directory, the way its `build` script does
+ * (`astro build && pagefind --site dist`), but into an output directory of the harness's own so a
+ * benchmark never overwrites the site's `dist/` that its engineer is looking at.
+ */
+import { rm } from 'node:fs/promises';
+import { measureCommand } from '../measure/measured-command.ts';
+import { countPages } from './count-pages.ts';
+import { astroEntry, buildEnvironment, pagefindEntry, siteDir } from './workspace-paths.ts';
+
+export interface SiteBuildMeasurement {
+  /** Whole build, Astro then Pagefind. */
+  wallMs: number;
+  /** Highest memory of either step's process tree (the steps run one after the other). */
+  peakTreeRssBytes: number;
+  pages: number;
+  astroMs: number;
+  pagefindMs: number;
+}
+
+export interface Options {
+  contentDir: string;
+  outDir: string;
+  /**
+   * A full build: `--force` discards Astro's content-layer cache and the output is removed first.
+   * Without it, Astro reuses what the previous build of this site cached (an incremental build).
+   */
+  full: boolean;
+}
+
+export async function buildFactDigestSite({
+  contentDir,
+  outDir,
+  full,
+}: Options): Promise<SiteBuildMeasurement> {
+  if (full) await rm(outDir, { recursive: true, force: true });
+  const env = buildEnvironment(contentDir);
+  const astro = await measureCommand(
+    process.execPath,
+    [astroEntry(siteDir), 'build', '--outDir', outDir, ...(full ? ['--force'] : [])],
+    { cwd: siteDir, env },
+  );
+  const pagefind = await measureCommand(process.execPath, [pagefindEntry, '--site', outDir], {
+    cwd: siteDir,
+    env,
+  });
+  return {
+    wallMs: astro.wallMs + pagefind.wallMs,
+    peakTreeRssBytes: Math.max(astro.peakTreeRssBytes, pagefind.peakTreeRssBytes),
+    pages: await countPages(outDir),
+    astroMs: astro.wallMs,
+    pagefindMs: pagefind.wallMs,
+  };
+}

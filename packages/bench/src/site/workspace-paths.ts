@@ -1,0 +1,25 @@
+/**
+ * Where the harness finds the workspace it benchmarks. Entry points are run with this process's
+ * Node (24) directly rather than through the `.bin` shims, which would pick whatever `node` is
+ * first on PATH.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const repositoryRoot: string = fileURLToPath(new URL('../../../../', import.meta.url));
+export const siteDir: string = path.join(repositoryRoot, 'apps/site');
+export const benchPackageDir: string = path.join(repositoryRoot, 'packages/bench');
+
+export const astroEntry = (fromPackageDir: string): string =>
+  path.join(fromPackageDir, 'node_modules/astro/bin/astro.mjs');
+export const pagefindEntry: string = path.join(siteDir, 'node_modules/pagefind/lib/runner/bin.cjs');
+export const turboEntry: string = path.join(repositoryRoot, 'node_modules/turbo/bin/turbo');
+
+/** Environment every build gets: Node 24 first on PATH, and no telemetry (there is no network). */
+export function buildEnvironment(contentDir: string): Record<string, string> {
+  return {
+    CONTENT_DIR: contentDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`,
+  };
+}
