@@ -82,7 +82,7 @@ export interface Digest {
   updated?: string;
   conclusion: string;
   status: DigestStatus;
-  sources: SourceReference[];
+  sources: DigestSource[];
   tags: string[];
   corrections: Correction[];
   /** Editor-only notes; never rendered on the site. */
@@ -113,6 +113,12 @@ export interface ArchivedSource extends Omit<ArchivedSourceFrontmatter, 'id'> {
   file: string;
   /** The archived text exactly as received (the body after the frontmatter). */
   text: string;
+}
+
+/** A source as listed in a digest's frontmatter, with its archived copy resolved. */
+export interface DigestSource extends SourceReference {
+  /** Id of the archived copy in `sources/` that `archived` links to, once resolved. */
+  archivedSourceId?: string;
 }
 
 /** One row of the timeline: a digest's event, or a claim made on a day. */

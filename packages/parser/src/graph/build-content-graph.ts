@@ -1,0 +1,170 @@
+/**
+ * The cross-reference graph: backlinks, claim indexes, the entity index, related digests and the
+ * timeline. Built from maps in one pass over digests, claims, links and mentions; every list is
+ * sorted, so the graph does not depend on the order files were read in.
+ */
+import { compareStrings } from '../diagnostics/diagnostic.ts';
+import { verdictIds, type VerdictId } from '../format/verdicts.ts';
+import type {
+  ContentGraph,
+  CrossReference,
+  Digest,
+  Entity,
+  EntityIndexEntry,
+  TimelineEntry,
+} from '../model.ts';
+
+export interface GraphOptions {
+  /** Include draft digests (for previews); the published site leaves them out. */
+  includeDrafts?: boolean;
+  /** At most this many related digests per digest. */
+  relatedLimit?: number;
+  /**
+   * An entity mentioned by more digests than this says little about how two of them relate (it
+   * is in everything), and pairing all its digests would grow quadratically: it is skipped when
+   * scoring related digests.
+   */
+  relatedFanoutLimit?: number;
+}
+
+export const defaultGraphOptions: Required<GraphOptions> = {
+  includeDrafts: false,
+  relatedLimit: 10,
+  relatedFanoutLimit: 50,
+};
+
+/** Weight of one cross-reference between two digests, against 1 per shared entity. */
+const crossReferenceWeight = 2;
+
+export function claimKey(digestId: string, claimId: string): string {
+  return `${digestId}#${claimId}`;
+}
+
+export function buildContentGraph(
+  allDigests: readonly Digest[],
+  entities: readonly Entity[],
+  options: GraphOptions = {},
+): ContentGraph {
+  const settings = { ...defaultGraphOptions, ...options };
+  const digests = allDigests.filter(
+    (digest) => settings.includeDrafts || digest.status === 'published',
+  );
+  const included = new Set(digests.map((digest) => digest.id));
+
+  const backlinks = new Map<string, CrossReference[]>();
+  const claimsByVerdict = new Map<VerdictId, string[]>(verdictIds.map((id) => [id, []]));
+  const claimsByClaimant = new Map<string, string[]>();
+  const claimsByDate = new Map<string, string[]>();
+  const entityIndex = new Map<
+    string,
+    { claimsBy: Set<string>; claimsAbout: Set<string>; digests: Set<string> }
+  >(
+    entities.map((entity) => [
+      entity.id,
+      { claimsBy: new Set(), claimsAbout: new Set(), digests: new Set() },
+    ]),
+  );
+  const timeline: TimelineEntry[] = [];
+  const relatedScores = new Map<string, Map<string, number>>();
+  const addScore = (a: string, b: string, score: number) => {
+    if (a === b) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const scores = relatedScores.get(from) ?? new Map<string, number>();
+      scores.set(to, (scores.get(to) ?? 0) + score);
+      relatedScores.set(from, scores);
+    }
+  };
+
+  for (const digest of digests) {
+    timeline.push({ date: digest.eventDate, digestId: digest.id });
+    const entitiesOfDigest = new Set<string>();
+    for (const claim of digest.claims) {
+      const key = claimKey(digest.id, claim.id);
+      claimsByVerdict.get(claim.verdict)?.push(key);
+      push(claimsByClaimant, claim.claimant, key);
+      push(claimsByDate, claim.date, key);
+      timeline.push({ date: claim.date, digestId: digest.id, claimId: claim.id });
+      entityIndex.get(claim.claimant)?.claimsBy.add(key);
+      entitiesOfDigest.add(claim.claimant);
+      for (const entityId of claim.about) {
+        entityIndex.get(entityId)?.claimsAbout.add(key);
+        entitiesOfDigest.add(entityId);
+      }
+    }
+    for (const mention of digest.mentions) entitiesOfDigest.add(mention.entityId);
+    for (const entityId of entitiesOfDigest) entityIndex.get(entityId)?.digests.add(digest.id);
+    for (const link of digest.links) {
+      const targetDigest =
+        link.target.kind === 'digest' || link.target.kind === 'claim'
+          ? link.target.digestId
+          : undefined;
+      if (targetDigest === undefined || !included.has(targetDigest)) continue;
+      push(backlinks, targetDigest, link);
+      addScore(digest.id, targetDigest, crossReferenceWeight);
+    }
+  }
+
+  for (const entry of entityIndex.values()) {
+    if (entry.digests.size > settings.relatedFanoutLimit) continue;
+    const sharing = [...entry.digests];
+    for (let i = 0; i < sharing.length; i++) {
+      for (let j = i + 1; j < sharing.length; j++)
+        addScore(sharing[i] as string, sharing[j] as string, 1);
+    }
+  }
+
+  const related: Record<string, string[]> = {};
+  for (const digest of [...digests].sort((a, b) => compareStrings(a.id, b.id))) {
+    const scores = relatedScores.get(digest.id) ?? new Map<string, number>();
+    related[digest.id] = [...scores]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || compareStrings(a, b))
+      .slice(0, settings.relatedLimit)
+      .map(([id]) => id);
+  }
+
+  return {
+    backlinks: sortedRecord(backlinks, (list) =>
+      [...list].sort(
+        (a, b) =>
+          compareStrings(a.fromDigestId, b.fromDigestId) ||
+          a.position.line - b.position.line ||
+          a.position.column - b.position.column,
+      ),
+    ),
+    claimsByVerdict: Object.fromEntries(
+      verdictIds.map((id) => [id, [...(claimsByVerdict.get(id) ?? [])].sort(compareStrings)]),
+    ) as Record<VerdictId, string[]>,
+    claimsByClaimant: sortedRecord(claimsByClaimant, (list) => [...list].sort(compareStrings)),
+    claimsByDate: sortedRecord(claimsByDate, (list) => [...list].sort(compareStrings)),
+    entities: sortedRecord(entityIndex, (entry): EntityIndexEntry => ({
+      claimsBy: [...entry.claimsBy].sort(compareStrings),
+      claimsAbout: [...entry.claimsAbout].sort(compareStrings),
+      digests: [...entry.digests].sort(compareStrings),
+    })),
+    related,
+    timeline: timeline.sort(
+      (a, b) =>
+        compareStrings(a.date, b.date) ||
+        compareStrings(a.digestId, b.digestId) ||
+        compareStrings(a.claimId ?? '', b.claimId ?? ''),
+    ),
+  };
+}
+
+function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sortedRecord<Value, Result>(
+  map: Map<string, Value>,
+  transform: (value: Value) => Result,
+): Record<string, Result> {
+  return Object.fromEntries(
+    [...map.keys()].sort(compareStrings).map((key) => [key, transform(map.get(key) as Value)]),
+  );
+}

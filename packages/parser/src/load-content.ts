@@ -1,0 +1,71 @@
+/**
+ * Reading a whole content directory: phase 1 for every file (entities first, because digests are
+ * matched against them), then phase 2.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { createEntityRegistry } from './pipeline/entity-registry.ts';
+import { linkContent, type ContentSet, type LinkOptions } from './pipeline/link-content.ts';
+import {
+  parseContentFile,
+  type ContentFile,
+  type ParsedContentFile,
+} from './pipeline/parse-content-file.ts';
+
+export interface Options extends LinkOptions {
+  /**
+   * Diagnostics name files relative to this directory. Default: the content directory's parent,
+   * so they read `content/digests/x.md` from the repository root.
+   */
+  diagnosticRoot?: string;
+}
+
+const contentFolders = ['digests', 'entities', 'sources'] as const;
+
+/** Parses and links in-memory files; paths are relative to the content directory (`digests/x.md`). */
+export function processContent(
+  files: readonly ContentFile[],
+  options: LinkOptions = {},
+): ContentSet {
+  const entityResults = files
+    .filter((file) => file.path.startsWith('entities/'))
+    .map((file) => parseContentFile(file));
+  const registry = createEntityRegistry(
+    entityResults.flatMap((result) =>
+      result.kind === 'entity' && result.entity ? [result.entity] : [],
+    ),
+  );
+  const otherResults: ParsedContentFile[] = files
+    .filter((file) => !file.path.startsWith('entities/'))
+    .map((file) => parseContentFile(file, { entities: registry }));
+  return linkContent([...entityResults, ...otherResults], options);
+}
+
+/** Reads `digests/`, `entities/` and `sources/` under `contentDir` and processes every `.md` file. */
+export async function loadContent(contentDir: string, options: Options = {}): Promise<ContentSet> {
+  const root = resolve(contentDir);
+  const files: ContentFile[] = [];
+  for (const folder of contentFolders) {
+    let names: string[];
+    try {
+      names = await readdir(join(root, folder));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
+      files.push({
+        path: `${folder}/${name}`,
+        value: await readFile(join(root, folder, name), 'utf8'),
+      });
+    }
+  }
+  const content = processContent(files, options);
+  const prefix = relative(resolve(options.diagnosticRoot ?? dirname(root)), root)
+    .split(sep)
+    .join('/');
+  for (const diagnostic of content.diagnostics) {
+    diagnostic.file = prefix === '' ? diagnostic.file : `${prefix}/${diagnostic.file}`;
+  }
+  return content;
+}

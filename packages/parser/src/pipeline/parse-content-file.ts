@@ -1,0 +1,270 @@
+/**
+ * Phase 1: one content file, parsed once, into JSON-serialisable data. Depends only on the file
+ * and the entity registry, so a loader can cache the result per file. Cross-references are left
+ * as `xref:<n>` placeholders for `linkContent` (phase 2).
+ */
+import { posix } from 'node:path';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Root } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { collectDiagnostics } from '../diagnostics/report.ts';
+import type { ArchivedSource, Digest, Entity, Position } from '../model.ts';
+import { rehypeExternalLinks } from '../plugins/rehype-external-links.ts';
+import { remarkClaims } from '../plugins/remark-claims.ts';
+import { remarkContentSafety } from '../plugins/remark-content-safety.ts';
+import {
+  remarkCrossReferences,
+  type PendingCrossReference,
+} from '../plugins/remark-cross-references.ts';
+import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-digest-frontmatter.ts';
+import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
+import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
+import { sanitizeSchema } from '../render/sanitize-schema.ts';
+import { createEntityRegistry, type EntityRegistry } from './entity-registry.ts';
+
+/** A content file as read from disk or given in memory. */
+export interface ContentFile {
+  /** Path relative to the content directory, with `/` separators: `digests/x.md`. */
+  path: string;
+  value: string;
+}
+
+interface ParsedFileBase {
+  /** Path relative to the content directory. */
+  path: string;
+  /** Frontmatter `id`, else the file name without `.md`. */
+  id: string;
+  /** Where the id is written (the `id` value, or the frontmatter start). */
+  idPosition: Position;
+  /** Links to other content files, with placeholders in `html`. */
+  crossReferences: PendingCrossReference[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ParsedDigestFile extends ParsedFileBase {
+  kind: 'digest';
+  /** Undefined when the frontmatter is invalid (the problems are in `diagnostics`). */
+  digest?: Digest;
+  /** Where each claim's quote starts, by claim id. */
+  quotePositions: Record<string, Position>;
+}
+
+export interface ParsedEntityFile extends ParsedFileBase {
+  kind: 'entity';
+  entity?: Entity;
+  /** Positions of the entity's `name`, then of each alias. */
+  namePositions: Position[];
+}
+
+export interface ParsedSourceFile extends ParsedFileBase {
+  kind: 'source';
+  source?: ArchivedSource;
+}
+
+export interface ParsedOtherFile extends ParsedFileBase {
+  kind: 'other';
+}
+
+/** The result of phase 1 for one file: plain data, safe to `JSON.stringify` and cache. */
+export type ParsedContentFile =
+  ParsedDigestFile | ParsedEntityFile | ParsedSourceFile | ParsedOtherFile;
+
+export interface ParseOptions {
+  /** The entities digests are checked and matched against (build it with `createEntityRegistry`). */
+  entities?: EntityRegistry;
+}
+
+const emptyRegistry = createEntityRegistry([]);
+
+/** The content kind a path belongs to, from its folder: `digests/`, `entities/` or `sources/`. */
+export function contentKindOf(path: string): ContentKind | undefined {
+  const match = /^(digests|entities|sources)\/[^/]+\.md$/.exec(path);
+  if (!match) return undefined;
+  return match[1] === 'digests' ? 'digest' : match[1] === 'entities' ? 'entity' : 'source';
+}
+
+export function parseContentFile(
+  input: ContentFile,
+  options: ParseOptions = {},
+): ParsedContentFile {
+  const kind = contentKindOf(input.path);
+  const base = {
+    path: input.path,
+    id: posix.basename(input.path, '.md'),
+    idPosition: { line: 1, column: 1 },
+    crossReferences: [],
+  };
+  if (kind === undefined) {
+    return {
+      ...base,
+      kind: 'other',
+      diagnostics: [
+        createDiagnostic(
+          'file-unknown-kind',
+          input.path,
+          { line: 1, column: 1 },
+          'This file is not in `digests/`, `entities/` or `sources/`, so it is not published: move it into the folder for its kind.',
+        ),
+      ],
+    };
+  }
+  const registry = options.entities ?? emptyRegistry;
+  const file = new VFile({
+    path: input.path,
+    value: input.value,
+    data: { contentPath: input.path, contentId: base.id },
+  });
+
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkDigestFrontmatter, { kind });
+  if (kind === 'source') {
+    // An archived source's body is verbatim text, not Markdown: only its frontmatter is read.
+    processor.runSync(processor.parse(file), file);
+    return parsedSource(file, base);
+  }
+  const body = processor
+    .use(remarkStrayDirectives, { containers: kind === 'digest' ? ['claim'] : [] })
+    .use(remarkContentSafety);
+  // `use` appends in order: claims before cross-references (claims add source links), mentions last.
+  if (kind === 'digest') body.use(remarkClaims, { entityNames: registry.names });
+  body.use(remarkCrossReferences);
+  if (kind === 'digest') body.use(remarkEntityMentions, { registry });
+  const rendering = body
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeExternalLinks)
+    .use(rehypeStringify);
+  const mdast: Root = rendering.parse(file);
+  const hast = rendering.runSync(mdast, file) as HastRoot;
+  const html = rendering.stringify(hast);
+  const positions = file.data.frontmatterPositions;
+  const common = {
+    ...base,
+    id: file.data.contentId ?? base.id,
+    idPosition: positions?.id ?? base.idPosition,
+    crossReferences: file.data.crossReferences ?? [],
+    diagnostics: collectDiagnostics(file, input.path),
+  };
+
+  if (kind === 'entity') {
+    const frontmatter = file.data.entityFrontmatter;
+    const parsed: ParsedEntityFile = {
+      ...common,
+      kind,
+      namePositions: positions?.entityNames ?? [],
+    };
+    if (frontmatter) {
+      const { wikidata, ...rest } = omitId(frontmatter);
+      parsed.entity = {
+        ...rest,
+        id: common.id,
+        file: input.path,
+        html,
+        ...(wikidata === undefined ? {} : { wikidata }),
+      };
+    }
+    return parsed;
+  }
+
+  const parsed: ParsedDigestFile = {
+    ...common,
+    kind,
+    quotePositions: quotePositions(mdast),
+  };
+  const frontmatter = file.data.digestFrontmatter;
+  if (frontmatter) {
+    const assessments = claimAssessments(hast, (node) => rendering.stringify(node));
+    const claims = (file.data.claims ?? []).map((claim) => ({
+      ...claim,
+      about: [...claim.about].sort(),
+      assessmentHtml: assessments.get(claim.id) ?? '',
+    }));
+    const { updated, ...rest } = omitId(frontmatter);
+    parsed.digest = {
+      ...rest,
+      id: common.id,
+      file: input.path,
+      ...(updated === undefined ? {} : { updated }),
+      claims,
+      html,
+      text: toText(hast).trim(),
+      links: [],
+      mentions: file.data.entityMentions ?? [],
+    };
+  }
+  return parsed;
+}
+
+function parsedSource(file: VFile, base: Omit<ParsedFileBase, 'diagnostics'>): ParsedSourceFile {
+  const frontmatter = file.data.archivedSourceFrontmatter;
+  const id = file.data.contentId ?? base.id;
+  const parsed: ParsedSourceFile = {
+    ...base,
+    kind: 'source',
+    id,
+    idPosition: file.data.frontmatterPositions?.id ?? base.idPosition,
+    diagnostics: collectDiagnostics(file, base.path),
+  };
+  if (frontmatter) {
+    const rest = omitId(frontmatter);
+    parsed.source = { ...rest, id, file: base.path, text: file.data.archivedText ?? '' };
+  }
+  return parsed;
+}
+
+/** The sanitised HTML of each claim's assessment, by claim id. */
+function claimAssessments(
+  tree: HastRoot,
+  stringify: (node: HastRoot) => string,
+): Map<string, string> {
+  const assessments = new Map<string, string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (node.tagName !== 'article' || typeof id !== 'string' || !id.startsWith('claim-')) return;
+    const assessment = node.children.find(
+      (child): child is Element =>
+        child.type === 'element' &&
+        Array.isArray(child.properties.className) &&
+        child.properties.className.includes('claim-assessment'),
+    );
+    const children: ElementContent[] = assessment?.children ?? [];
+    assessments.set(id.slice('claim-'.length), stringify({ type: 'root', children }).trim());
+  });
+  return assessments;
+}
+
+function quotePositions(tree: Root): Record<string, Position> {
+  const positions: Record<string, Position> = {};
+  visit(tree, 'containerDirective', (node) => {
+    const id = node.attributes?.id;
+    const quote = node.children.find((child) => child.type === 'blockquote');
+    const start = quote?.position?.start;
+    if (node.name === 'claim' && id && start)
+      positions[id] = { line: start.line, column: start.column };
+  });
+  return positions;
+}
+
+/** Frontmatter without its optional `id`: the resolved id is set separately. */
+function omitId<Frontmatter extends { id?: string | undefined }>(
+  frontmatter: Frontmatter,
+): Omit<Frontmatter, 'id'> {
+  const copy: Frontmatter = { ...frontmatter };
+  delete copy.id;
+  return copy;
+}
