@@ -1,0 +1,31 @@
+// Static site for the fact-check digests. Content comes from the parser through the loader in
+// src/loaders/; where it is read from and where the site lives are set by the environment.
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { siteUrl } from './src/site-settings.ts';
+
+export default defineConfig({
+  site: siteUrl,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [sitemap()],
+  // Digests are rendered by our parser, not Astro's Markdown pipeline; no code highlighting (Shiki
+  // would also need inline styles, which the CSP below forbids).
+  markdown: { syntaxHighlight: false },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      // Pagefind compiles its search index reader from WebAssembly, which CSP treats as eval:
+      // 'wasm-unsafe-eval' allows that and nothing else (no string eval, no inline handlers).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * RSS 2.0 feeds of digests (https://www.rssboard.org/rss-specification): the site feed and one
+ * per entity. Dates come from the content, never the clock, so two builds of the same content
+ * give the same bytes.
+ */
+import { getRssString } from '@astrojs/rss';
+import { getVerdict, type Digest } from '@fact-digest/parser';
+import { publication } from '../site-settings.ts';
+import { feedHtml } from './feed-html.ts';
+import { toInstant } from './format-date.ts';
+import type { SiteContent } from './site-content.ts';
+import { absoluteUrl, digestPath } from './site-paths.ts';
+
+export interface DigestFeed {
+  title: string;
+  description: string;
+  /** The feed's own path, for `atom:link rel="self"`. */
+  path: string;
+  /** Published digests, newest first. */
+  digests: readonly Digest[];
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}
+
+/** The newest `published` or `updated` of the digests: the last time the feed's content changed. */
+export function lastChanged(digests: readonly Digest[]): Date | undefined {
+  const instants = digests.flatMap((digest) =>
+    [digest.published, digest.updated ?? digest.published].map(toInstant),
+  );
+  return instants.length === 0 ? undefined : new Date(Math.max(...instants));
+}
+
+function categoriesOf(digest: Digest, content: SiteContent): string[] {
+  const verdictLabels = digest.claims.map((claim) => getVerdict(claim.verdict).label);
+  const entityNames = Object.entries(content.graph.entities)
+    .filter(([, index]) => index.digests.includes(digest.id))
+    .map(([entityId]) => content.entityById.get(entityId)?.name ?? entityId);
+  return [...new Set([...verdictLabels, ...digest.tags, ...entityNames])];
+}
+
+export function digestFeedXml(feed: DigestFeed, content: SiteContent, site: URL): Promise<string> {
+  const selfUrl = absoluteUrl(feed.path, site);
+  const changed = lastChanged(feed.digests);
+  const channelData = [
+    `<language>${publication.language}</language>`,
+    changed ? `<lastBuildDate>${changed.toUTCString()}</lastBuildDate>` : '',
+    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
+  ].join('');
+  return getRssString({
+    title: feed.title,
+    description: feed.description,
+    site: site.href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: channelData,
+    trailingSlash: true,
+    items: feed.digests.map((digest) => {
+      const link = absoluteUrl(digestPath(digest.id), site);
+      return {
+        title: digest.title,
+        link,
+        pubDate: new Date(toInstant(digest.published)),
+        description: digest.conclusion,
+        content: feedHtml(digest, link),
+        categories: categoriesOf(digest, content),
+      };
+    }),
+  });
+}
+
+export function feedResponse(xml: string): Response {
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

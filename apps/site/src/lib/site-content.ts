@@ -1,0 +1,112 @@
+/**
+ * The published content as pages read it: the `contentSet` collection (filled by the fact-digest
+ * loader, drafts already removed) turned into sorted lists and lookups.
+ */
+import { getCollection } from 'astro:content';
+import {
+  verdicts,
+  type ArchivedSource,
+  type Claim,
+  type ContentGraph,
+  type Digest,
+  type Entity,
+  type Verdict,
+} from '@fact-digest/parser';
+import { toInstant } from './format-date.ts';
+
+export interface ClaimInDigest {
+  claim: Claim;
+  digest: Digest;
+}
+
+export interface SiteContent {
+  /** Newest first (by `published`, then id). */
+  digests: Digest[];
+  /** By name. */
+  entities: Entity[];
+  /** By title. */
+  sources: ArchivedSource[];
+  graph: ContentGraph;
+  digestById: ReadonlyMap<string, Digest>;
+  entityById: ReadonlyMap<string, Entity>;
+  sourceById: ReadonlyMap<string, ArchivedSource>;
+  /** Claims by `digestId#claimId`. */
+  claimByKey: ReadonlyMap<string, ClaimInDigest>;
+  /** Every tag with its digests, tags sorted by id. */
+  tags: ReadonlyMap<string, Digest[]>;
+  /** The archived copy a digest's source reference points at, if it has one. */
+  archivedSourceOf: (digest: Digest, sourceReferenceId: string) => ArchivedSource | undefined;
+}
+
+export const claimKey = (digestId: string, claimId: string): string => `${digestId}#${claimId}`;
+
+/** Code-point order, so sorting does not depend on the build machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function newestFirst(a: Digest, b: Digest): number {
+  return toInstant(b.published) - toInstant(a.published) || compareText(a.id, b.id);
+}
+
+export async function getSiteContent(): Promise<SiteContent> {
+  const entries = await getCollection('contentSet');
+  const digests: Digest[] = [];
+  const entities: Entity[] = [];
+  const sources: ArchivedSource[] = [];
+  let graph: ContentGraph | undefined;
+  for (const { data } of entries) {
+    if (data.kind === 'digest') digests.push(data.digest);
+    else if (data.kind === 'entity') entities.push(data.entity);
+    else if (data.kind === 'source') sources.push(data.source);
+    else graph = data.graph;
+  }
+  if (graph === undefined) throw new Error('The content set has no graph entry.');
+  digests.sort(newestFirst);
+  entities.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  sources.sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+
+  const claimByKey = new Map<string, ClaimInDigest>();
+  const tags = new Map<string, Digest[]>();
+  for (const digest of digests) {
+    for (const claim of digest.claims) claimByKey.set(claimKey(digest.id, claim.id), { claim, digest });
+    for (const tag of digest.tags) tags.set(tag, [...(tags.get(tag) ?? []), digest]);
+  }
+  const sourceById = new Map(sources.map((source) => [source.id, source]));
+  return {
+    digests,
+    entities,
+    sources,
+    graph,
+    digestById: new Map(digests.map((digest) => [digest.id, digest])),
+    entityById: new Map(entities.map((entity) => [entity.id, entity])),
+    sourceById,
+    claimByKey,
+    tags: new Map([...tags].sort(([a], [b]) => compareText(a, b))),
+    archivedSourceOf: (digest, sourceReferenceId) => {
+      const reference = digest.sources.find((source) => source.id === sourceReferenceId);
+      return reference?.archivedSourceId === undefined
+        ? undefined
+        : sourceById.get(reference.archivedSourceId);
+    },
+  };
+}
+
+/** Resolves claim keys from the graph to claims, skipping none silently: a missing key throws. */
+export function claimsFor(content: SiteContent, keys: readonly string[]): ClaimInDigest[] {
+  return keys.map((key) => {
+    const found = content.claimByKey.get(key);
+    if (!found) throw new Error(`The graph names claim ${key}, which is not in the content set.`);
+    return found;
+  });
+}
+
+/** How many claims a digest has of each verdict, in scale order, verdicts with none left out. */
+export function verdictCounts(claims: readonly Claim[]): { verdict: Verdict; count: number }[] {
+  return verdicts
+    .map((verdict) => ({
+      verdict,
+      count: claims.filter((claim) => claim.verdict === verdict.id).length,
+    }))
+    .filter(({ count }) => count > 0);
+}

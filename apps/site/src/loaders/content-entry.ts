@@ -1,0 +1,29 @@
+/**
+ * What the fact-digest loader stores: one collection entry per published digest, entity and
+ * archived source, plus one for the cross-reference graph. The parser has validated everything
+ * already, so the schema only carries the types (validate at the boundary, once).
+ */
+import { z } from 'astro/zod';
+import type { ArchivedSource, ContentGraph, Digest, Entity } from '@fact-digest/parser';
+
+export type ContentEntry =
+  | { kind: 'digest'; digest: Digest }
+  | { kind: 'entity'; entity: Entity }
+  | { kind: 'source'; source: ArchivedSource }
+  | { kind: 'graph'; graph: ContentGraph };
+
+export const contentEntrySchema = z.custom<ContentEntry>();
+
+/** Store ids: kinds have separate id spaces, so the kind is part of the key. */
+export function contentEntryId(entry: ContentEntry): string {
+  switch (entry.kind) {
+    case 'digest':
+      return `digests/${entry.digest.id}`;
+    case 'entity':
+      return `entities/${entry.entity.id}`;
+    case 'source':
+      return `sources/${entry.source.id}`;
+    case 'graph':
+      return 'graph';
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The Astro content loader for a fact-digest content directory. It runs the parser in its two
+ * phases: phase 1 once per file (cached in the loader's meta store, keyed by a digest of the
+ * file and of everything else the parse depends on, so unchanged files are not parsed again on
+ * a rebuild), phase 2 (`linkContent`) over all files. Any error diagnostic fails the build, after
+ * every diagnostic has been printed as `file:line:col  severity  message  rule-id`.
+ *
+ * Everything goes into one collection: phase 2 needs every file at once, and Astro gives each
+ * collection its own meta store and runs loaders concurrently, so splitting digests, entities
+ * and sources into separate collections would mean parsing twice or coordinating loaders.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import {
+  createEntityRegistry,
+  formatDiagnostic,
+  hasErrors,
+  linkContent,
+  parseContentFile,
+  type ContentFile,
+  type Diagnostic,
+  type ParsedContentFile,
+} from '@fact-digest/parser';
+import { contentEntryId, contentEntrySchema, type ContentEntry } from './content-entry.ts';
+import { publishedContent } from './published-content.ts';
+
+export interface Options {
+  /** Absolute path of the content directory (holding `digests/`, `entities/`, `sources/`). */
+  contentDir: string;
+  /** Diagnostics name files relative to this directory. Default: the working directory. */
+  diagnosticRoot?: string;
+}
+
+export const defaultOptions: Omit<Options, 'contentDir'> = {};
+
+/** Bump when the shape of cached phase-1 results changes, so old cache entries are ignored. */
+const cacheFormat = 'fact-digest-phase1-v1';
+const contentFolders = ['digests', 'entities', 'sources'] as const;
+const cachedPathsKey = 'phase1:paths';
+
+interface CachedParse {
+  fingerprint: string;
+  parsed: ParsedContentFile;
+}
+
+export class ContentErrorsError extends Error {
+  override name = 'ContentErrorsError';
+}
+
+async function readContentFiles(contentDir: string): Promise<ContentFile[]> {
+  const files: ContentFile[] = [];
+  for (const folder of contentFolders) {
+    let names: string[];
+    try {
+      names = await readdir(path.join(contentDir, folder));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
+      files.push({
+        path: `${folder}/${name}`,
+        value: await readFile(path.join(contentDir, folder, name), 'utf8'),
+      });
+    }
+  }
+  return files;
+}
+
+/** Phase 1 for every file, reusing the cached result of files whose inputs did not change. */
+function parseAll(
+  files: readonly ContentFile[],
+  { meta, generateDigest }: Pick<LoaderContext, 'meta' | 'generateDigest'>,
+): { parsed: ParsedContentFile[]; reused: number } {
+  let reused = 0;
+  const parseCached = (file: ContentFile, fingerprint: string, parse: () => ParsedContentFile) => {
+    const key = `phase1:${file.path}`;
+    const cached = meta.get(key);
+    if (cached !== undefined) {
+      const entry = JSON.parse(cached) as CachedParse;
+      if (entry.fingerprint === fingerprint) {
+        reused += 1;
+        return entry.parsed;
+      }
+    }
+    const parsed = parse();
+    meta.set(key, JSON.stringify({ fingerprint, parsed } satisfies CachedParse));
+    return parsed;
+  };
+
+  // Entities first: digests are parsed against the registry of their names and aliases.
+  const entityFiles = files.filter((file) => file.path.startsWith('entities/'));
+  const otherFiles = files.filter((file) => !file.path.startsWith('entities/'));
+  const entityResults = entityFiles.map((file) =>
+    parseCached(file, generateDigest(`${cacheFormat}\n${file.value}`), () =>
+      parseContentFile(file),
+    ),
+  );
+  const entities = entityResults.flatMap((result) =>
+    result.kind === 'entity' && result.entity ? [result.entity] : [],
+  );
+  const registry = createEntityRegistry(entities);
+  // A digest's parse depends on the registry, so its fingerprint includes every name and alias.
+  const registryFingerprint = generateDigest(
+    JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
+  );
+  const otherResults = otherFiles.map((file) =>
+    parseCached(
+      file,
+      generateDigest(`${cacheFormat}\n${registryFingerprint}\n${file.value}`),
+      () => parseContentFile(file, { entities: registry }),
+    ),
+  );
+
+  // Forget cached results of files that no longer exist.
+  const paths = files.map((file) => file.path);
+  const previous = JSON.parse(meta.get(cachedPathsKey) ?? '[]') as string[];
+  for (const stale of previous.filter((entry) => !paths.includes(entry)))
+    meta.delete(`phase1:${stale}`);
+  meta.set(cachedPathsKey, JSON.stringify(paths));
+
+  return { parsed: [...entityResults, ...otherResults], reused };
+}
+
+/** `file:line:col  severity  message  rule-id`, with the file relative to `diagnosticRoot`. */
+function diagnosticLine(diagnostic: Diagnostic, contentDir: string, diagnosticRoot: string): string {
+  const file = path
+    .relative(diagnosticRoot, path.join(contentDir, diagnostic.file))
+    .split(path.sep)
+    .join('/');
+  return formatDiagnostic({ ...diagnostic, file }, 'pretty');
+}
+
+export function factDigestLoader(userOptions: Options): Loader {
+  const options = { ...defaultOptions, ...userOptions };
+  return {
+    name: 'fact-digest-loader',
+    schema: contentEntrySchema,
+    load: async (context) => {
+      const { store, logger, generateDigest } = context;
+      const diagnosticRoot = options.diagnosticRoot ?? process.cwd();
+      const files = await readContentFiles(options.contentDir);
+      const { parsed, reused } = parseAll(files, context);
+      const content = linkContent(parsed);
+      logger.info(
+        `Read ${files.length} files from ${options.contentDir}: parsed ${files.length - reused}, reused ${reused} unchanged.`,
+      );
+
+      const lines = content.diagnostics.map((diagnostic) => ({
+        diagnostic,
+        line: diagnosticLine(diagnostic, options.contentDir, diagnosticRoot),
+      }));
+      for (const { diagnostic, line } of lines) {
+        if (diagnostic.severity === 'error') logger.error(line);
+        else logger.warn(line);
+      }
+      if (hasErrors(content.diagnostics)) {
+        const errors = lines.filter(({ diagnostic }) => diagnostic.severity === 'error');
+        throw new ContentErrorsError(
+          `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; the site is not built:\n${errors
+            .map(({ line }) => line)
+            .join('\n')}`,
+        );
+      }
+
+      const published = publishedContent(content);
+      const entries: ContentEntry[] = [
+        ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
+        ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
+        ...published.sources.map((source) => ({ kind: 'source' as const, source })),
+        { kind: 'graph', graph: published.graph },
+      ];
+      const ids = new Set<string>();
+      for (const entry of entries) {
+        const id = contentEntryId(entry);
+        ids.add(id);
+        const html =
+          entry.kind === 'digest'
+            ? entry.digest.html
+            : entry.kind === 'entity'
+              ? entry.entity.html
+              : undefined;
+        store.set({
+          id,
+          data: entry,
+          digest: generateDigest(entry),
+          ...(html === undefined ? {} : { rendered: { html } }),
+        });
+      }
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+    },
+  };
+}

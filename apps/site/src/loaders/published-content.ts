@@ -1,0 +1,111 @@
+/**
+ * The published view of a content set: what the site may show. Drafts are removed here, once,
+ * before anything is stored, so no page, feed, sitemap entry or search record can reach them:
+ * draft digests go, and so does every graph edge, claim key and timeline row that starts at one.
+ * Editor-only notes are dropped from every digest. Archived sources are published only when a
+ * published digest cites them (a source ingested for an unpublished digest stays private).
+ */
+import type {
+  ArchivedSource,
+  ContentGraph,
+  CrossReference,
+  Digest,
+  Entity,
+  EntityIndexEntry,
+  VerdictId,
+} from '@fact-digest/parser';
+
+export interface LinkedContent {
+  digests: readonly Digest[];
+  entities: readonly Entity[];
+  sources: readonly ArchivedSource[];
+  graph: ContentGraph;
+}
+
+export interface PublishedContent {
+  /** Published digests, `notes` emptied, in the order given. */
+  digests: Digest[];
+  entities: Entity[];
+  /** Archived sources cited by at least one published digest. */
+  sources: ArchivedSource[];
+  graph: ContentGraph;
+}
+
+/** `digestId#claimId`, the key the graph uses for claims. */
+function digestOfClaimKey(key: string): string {
+  const hash = key.indexOf('#');
+  return hash === -1 ? key : key.slice(0, hash);
+}
+
+export function publishedContent(content: LinkedContent): PublishedContent {
+  const published = new Set(
+    content.digests.filter((digest) => digest.status === 'published').map((digest) => digest.id),
+  );
+  const isPublishedClaim = (key: string): boolean => published.has(digestOfClaimKey(key));
+  const digests = content.digests
+    .filter((digest) => published.has(digest.id))
+    .map((digest) => ({ ...digest, notes: [] }));
+
+  // A published link to a draft is the parser's `link-to-draft` error, so it never gets here.
+  const citedSourceIds = new Set<string>();
+  for (const digest of digests) {
+    for (const reference of digest.sources) {
+      if (reference.archivedSourceId !== undefined) citedSourceIds.add(reference.archivedSourceId);
+    }
+    for (const link of digest.links) {
+      if (link.target.kind === 'source') citedSourceIds.add(link.target.sourceId);
+    }
+  }
+  const sources = content.sources.filter((source) => citedSourceIds.has(source.id));
+
+  const { graph } = content;
+  const filterClaimIndex = (index: Record<string, string[]>): Record<string, string[]> =>
+    Object.fromEntries(
+      Object.entries(index)
+        .map(([key, claims]) => [key, claims.filter(isPublishedClaim)] as const)
+        .filter(([, claims]) => claims.length > 0),
+    );
+
+  const backlinks: Record<string, CrossReference[]> = {};
+  for (const [digestId, references] of Object.entries(graph.backlinks)) {
+    if (!published.has(digestId)) continue;
+    const kept = references.filter((reference) => published.has(reference.fromDigestId));
+    if (kept.length > 0) backlinks[digestId] = kept;
+  }
+
+  const entities: Record<string, EntityIndexEntry> = {};
+  for (const [entityId, entry] of Object.entries(graph.entities)) {
+    entities[entityId] = {
+      claimsBy: entry.claimsBy.filter(isPublishedClaim),
+      claimsAbout: entry.claimsAbout.filter(isPublishedClaim),
+      digests: entry.digests.filter((digestId) => published.has(digestId)),
+    };
+  }
+
+  const related: Record<string, string[]> = {};
+  for (const [digestId, relatedIds] of Object.entries(graph.related)) {
+    if (published.has(digestId)) related[digestId] = relatedIds.filter((id) => published.has(id));
+  }
+
+  const claimsByVerdict = Object.fromEntries(
+    Object.entries(graph.claimsByVerdict).map(([verdict, claims]) => [
+      verdict,
+      claims.filter(isPublishedClaim),
+    ]),
+  ) as Record<VerdictId, string[]>;
+
+  return {
+    digests,
+    entities: [...content.entities],
+    sources,
+    graph: {
+      backlinks,
+      claimsByVerdict,
+      claimsByClaimant: filterClaimIndex(graph.claimsByClaimant),
+      claimsByDate: filterClaimIndex(graph.claimsByDate),
+      entities,
+      related,
+      timeline: graph.timeline.filter((entry) => published.has(entry.digestId)),
+    },
+  };
+}
