@@ -48,9 +48,12 @@ export function extractNumbers(
     const start = first.offset.start;
     const end = last.offset.start + last.offset.length;
     const text = sentence.slice(start, end);
-    // compromise reads "a second round" as the fraction ½: only digits and ordinal words count.
     const isOrdinal = ordinals.has(start) && /^[a-z]+$/i.test(text);
-    if (!/\d/.test(text) && !isOrdinal) continue;
+    // compromise reads "a second round" as the fraction ½ and "a" as a number: words count only
+    // as ordinals or as whole numbers ("Fourteen boats").
+    const isWholeNumberWord =
+      /^[a-z-]+$/i.test(text) && Number.isInteger(value) && !/^an?$/i.test(text);
+    if (!/\d/.test(text) && !isOrdinal && !isWholeNumberWord) continue;
     const insideDate = dates.some(
       (date) =>
         sentenceOffset + start >= date.offset &&

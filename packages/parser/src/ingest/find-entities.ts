@@ -57,6 +57,9 @@ function standsAlone(text: string, name: string): boolean {
   return false;
 }
 
+const calendarWord =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Demonyms and other adjectives ("Ukrainian") and lower-case words are not entities. */
 function isDescriptiveWord(name: string): boolean {
   if (
@@ -66,6 +69,7 @@ function isDescriptiveWord(name: string): boolean {
   ) {
     return true;
   }
+  if (calendarWord.test(name)) return true;
   return !name.includes(' ') && nlp(name).has('(#Adjective|#Demonym)');
 }
 

@@ -30,7 +30,8 @@ export function readFeed(xml: string, file: string): ReceivedArticle[] {
     const origin = feed.items.length === 1 ? file : `${file}#${index + 1}`;
     if (text === '') throw new IngestError(origin, 'the feed item has no content or description');
     const article: ReceivedArticle = { origin, text };
-    const title = item.title?.trim();
+    // Atom titles may be `type="html"`: decode them like the content.
+    const title = item.title ? htmlToText(item.title).replace(/\n/g, ' ') : undefined;
     if (title) article.title = title;
     if (feedTitle) {
       // A channel title is usually "Publisher - tagline": the publisher is the part before it.

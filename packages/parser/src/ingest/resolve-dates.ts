@@ -93,7 +93,15 @@ function referenceInstant(date: string): Date {
 /** Dates in `text`, resolved against `anchor` (`YYYY-MM-DD`); offsets are added to `offset`. */
 export function resolveDates(text: string, anchor: string, offset = 0): DateMention[] {
   const results = newsChrono.parse(text, { instant: referenceInstant(anchor), timezone: 0 });
-  return results.map((result): DateMention => {
+  // A bare time ("at 2 euros" reads as 2 o'clock) names no day: not a date mention.
+  const dated = results.filter(
+    (result) =>
+      result.tags().has(relativeTag) ||
+      ['day', 'month', 'weekday', 'year'].some((component) =>
+        result.start.isCertain(component as chrono.Component),
+      ),
+  );
+  return dated.map((result): DateMention => {
     const at = offset + result.index;
     if (result.tags().has(relativeTag) || !result.start.isCertain('day')) {
       return { kind: 'relative', text: result.text, offset: at, anchor };
