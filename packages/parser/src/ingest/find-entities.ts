@@ -12,7 +12,7 @@ import type { CandidateClaim, EntityMatch, ProposedEntity } from './ingest-resul
 
 /** Titles that precede a name but are not part of it. */
 const honorific =
-  /^(?:the|President|Prime Minister|Minister|Foreign Minister|Defense Minister|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+/i;
+  /^(?:the|President|Vice President|Mayor|Governor|Senator|Chancellor|Spokesperson|Prime Minister|Minister|Foreign Minister|Defense Minister|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+/i;
 
 /** The name an entity would be filed under: no surrounding punctuation, no "the", no title. */
 export function entityName(text: string): string {
