@@ -340,6 +340,9 @@ function substitute(html: string, hrefs: Map<number, string | undefined>): strin
   return html.replace(placeholderHref, (_, placeholder: string) => {
     const href = hrefs.get(Number(placeholder));
     // An unresolved link (already reported) keeps its text but points nowhere.
-    return href === undefined ? '' : ` href="${href}"`;
+    // Ids from file names are not validated, so the href is escaped for the attribute.
+    return href === undefined
+      ? ''
+      : ` href="${href.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`;
   });
 }
