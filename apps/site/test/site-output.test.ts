@@ -1,0 +1,230 @@
+/**
+ * The built fixture site, read back from dist: links and anchors, structured data, drafts,
+ * metadata and the no-JavaScript rule.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { selectAll, select } from 'hast-util-select';
+import { getVerdict, isReviewed, loadContent, verdicts, type ContentSet } from '@fact-digest/parser';
+import { builtPages, fileExists, fileForUrl, idsOf, type BuiltPage } from './support/built-site.ts';
+import { fixtureContentDir, listFiles, readText, testSiteUrl } from './support/site-build.ts';
+
+const distDir = inject('distDir');
+let pages: BuiltPage[];
+let content: ContentSet;
+const published = () => content.digests.filter((digest) => digest.status === 'published');
+const page = (pathname: string): BuiltPage => {
+  const found = pages.find((candidate) => candidate.pathname === pathname);
+  if (!found) throw new Error(`No page ${pathname} in the build`);
+  return found;
+};
+
+beforeAll(async () => {
+  pages = await builtPages(distDir);
+  content = await loadContent(fixtureContentDir);
+});
+
+describe('pages', () => {
+  it('builds every page type', () => {
+    const expected = [
+      '/',
+      '/digests/',
+      '/claims/',
+      '/entities/',
+      '/timeline/',
+      '/tags/',
+      '/sources/',
+      '/methodology/',
+      '/corrections/',
+      '/about/',
+      '/search/',
+      '/404.html',
+      ...published().map((digest) => `/digests/${digest.id}/`),
+      ...verdicts.map((verdict) => `/claims/${verdict.id}/`),
+      ...content.entities.map((entity) => `/entities/${entity.id}/`),
+    ];
+    const built = pages.map((candidate) => candidate.pathname);
+    for (const pathname of expected) expect(built).toContain(pathname);
+  });
+
+  it('resolves every internal link and #anchor to a built file and an element id', () => {
+    const idsByFile = new Map(pages.map((candidate) => [candidate.file, idsOf(candidate)]));
+    const broken: string[] = [];
+    let checked = 0;
+    for (const from of pages) {
+      const base = new URL(from.pathname, testSiteUrl);
+      for (const element of selectAll('a[href], link[href], script[src]', from.tree)) {
+        const raw = String(element.properties['href'] ?? element.properties['src']);
+        const url = new URL(raw, base);
+        const file = fileForUrl(url);
+        if (file === undefined) continue;
+        checked += 1;
+        if (!fileExists(distDir, file)) {
+          broken.push(`${from.pathname}: ${raw} (no ${file})`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment !== '' && !idsByFile.get(file)?.has(fragment)) {
+          broken.push(`${from.pathname}: ${raw} (no #${fragment} in ${file})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    // Guards against the check passing vacuously (say, if no links were found at all).
+    expect(checked).toBeGreaterThan(pages.length * 15);
+  });
+
+  it('gives every claim its stable anchor and shows its verdict as text', () => {
+    for (const digest of published()) {
+      const built = page(`/digests/${digest.id}/`);
+      for (const claim of digest.claims) {
+        const article = select(`#claim-${claim.id}`, built.tree);
+        expect(article, `${digest.id}#claim-${claim.id}`).toBeDefined();
+        const verdictText = select('.claim-verdict', article!);
+        expect(JSON.stringify(verdictText)).toContain(getVerdict(claim.verdict).label);
+      }
+    }
+  });
+
+  it('lists a backlink on the digest a cross-reference points at', () => {
+    const target = page('/digests/2025-06-12-prisoner-exchange/');
+    const backlinks = select('section[aria-labelledby="backlinks-heading"]', target.tree);
+    const hrefs = selectAll('a', backlinks!).map((anchor) => anchor.properties['href']);
+    expect(hrefs).toContain('/digests/2025-06-14-fourth-exchange/#claim-fourth-exchange');
+    expect(hrefs).toContain('/digests/2025-06-16-icrc-access/');
+  });
+
+  it('lists corrections newest first on the corrections page', () => {
+    const corrections = page('/corrections/');
+    expect(corrections.html).toContain('An earlier version said the exchange took two days');
+  });
+});
+
+describe('drafts and editor notes', () => {
+  it('appear in no built file: pages, feeds, sitemap, robots', async () => {
+    const files = (await listFiles(distDir)).filter((file) => /\.(html|xml|txt|json)$/.test(file));
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = await readText(distDir, file);
+      for (const marker of [
+        'DRAFTONLY',
+        'draftonly',
+        '2025-06-20-ceasefire-rumour',
+        'draft-source-2025-06-20',
+        'EDITORONLY',
+      ]) {
+        if (text.includes(marker)) leaks.push(`${file} contains ${marker}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('has no page for the draft digest', () => {
+    expect(fileExists(distDir, 'digests/2025-06-20-ceasefire-rumour/index.html')).toBe(false);
+  });
+});
+
+describe('ClaimReview JSON-LD', () => {
+  it('has one ClaimReview per reviewed claim on every digest page, and none for pending claims', () => {
+    for (const digest of published()) {
+      const built = page(`/digests/${digest.id}/`);
+      const reviews = selectAll('script[type="application/ld+json"]', built.tree)
+        .map((script) =>
+          script.children.map((child) => (child.type === 'text' ? child.value : '')).join(''),
+        )
+        .map((json) => JSON.parse(json) as Record<string, unknown>)
+        .filter((item) => item['@type'] === 'ClaimReview');
+      const reviewed = digest.claims.filter((claim) => isReviewed(claim.verdict));
+      expect(reviews).toHaveLength(reviewed.length);
+      for (const claim of reviewed) {
+        const verdict = getVerdict(claim.verdict);
+        const review = reviews.find(
+          (item) => item['url'] === `${testSiteUrl}digests/${digest.id}/#claim-${claim.id}`,
+        );
+        expect(review, claim.id).toMatchObject({
+          '@context': 'https://schema.org',
+          claimReviewed: claim.quote,
+          datePublished: digest.published,
+          author: { '@type': 'Organization', name: 'Fact Digest' },
+          reviewRating: {
+            '@type': 'Rating',
+            bestRating: 5,
+            worstRating: 1,
+            alternateName: verdict.label,
+          },
+          itemReviewed: {
+            '@type': 'Claim',
+            datePublished: claim.date,
+            author: { name: content.entities.find((entity) => entity.id === claim.claimant)?.name },
+            appearance: { '@type': 'CreativeWork' },
+          },
+        });
+        const rating = (review!['reviewRating'] as Record<string, unknown>)['ratingValue'];
+        expect(rating).toBe(verdict.ratingValue === null ? undefined : verdict.ratingValue);
+      }
+    }
+  });
+});
+
+describe('head metadata', () => {
+  it('gives every page feed autodiscovery, a canonical URL and Open Graph and Twitter tags', () => {
+    for (const built of pages) {
+      const feedLink = select('link[rel="alternate"][type="application/rss+xml"]', built.tree);
+      expect(feedLink?.properties['href'], built.pathname).toBe(`${testSiteUrl}rss.xml`);
+      if (built.pathname === '/404.html') continue;
+      expect(select('link[rel="canonical"]', built.tree)?.properties['href']).toBe(
+        new URL(built.pathname, testSiteUrl).href,
+      );
+      for (const selector of [
+        'meta[property="og:title"]',
+        'meta[property="og:url"]',
+        'meta[name="twitter:card"]',
+        'meta[name="description"]',
+      ]) {
+        expect(select(selector, built.tree), `${built.pathname} ${selector}`).toBeDefined();
+      }
+    }
+  });
+
+  it('offers each entity page its own feed', () => {
+    const built = page('/entities/volodymyr-zelensky/');
+    const feeds = selectAll('link[rel="alternate"]', built.tree).map(
+      (link) => link.properties['href'],
+    );
+    expect(feeds).toContain(`${testSiteUrl}entities/volodymyr-zelensky/rss.xml`);
+  });
+
+  it('sets a Content-Security-Policy that allows Pagefind and nothing inline but hashed code', () => {
+    for (const built of pages) {
+      const csp = select('meta[http-equiv="content-security-policy"]', built.tree);
+      const policy = String(csp?.properties['content']);
+      expect(policy, built.pathname).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(policy).not.toContain('unsafe-inline');
+    }
+  });
+});
+
+describe('JavaScript', () => {
+  it('ships scripts on the search page only (JSON-LD data blocks are not scripts)', () => {
+    for (const built of pages) {
+      const scripts = selectAll('script', built.tree).filter(
+        (script) => script.properties['type'] !== 'application/ld+json',
+      );
+      if (built.pathname === '/search/') expect(scripts.length).toBeGreaterThan(0);
+      else expect(scripts, built.pathname).toEqual([]);
+    }
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('lists published digests in the sitemap and points robots.txt at it', async () => {
+    const files = await listFiles(distDir);
+    const sitemaps = files.filter((file) => /^sitemap-\d+\.xml$/.test(file));
+    const sitemap = (await Promise.all(sitemaps.map((file) => readText(distDir, file)))).join('');
+    for (const digest of published()) {
+      expect(sitemap).toContain(`${testSiteUrl}digests/${digest.id}/`);
+    }
+    const robots = await readText(distDir, 'robots.txt');
+    expect(robots).toContain(`Sitemap: ${testSiteUrl}sitemap-index.xml`);
+  });
+});
