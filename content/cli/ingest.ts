@@ -7,13 +7,24 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calendarDate, webUrl } from '@fact-digest/parser';
-import { ingestFiles } from '@fact-digest/parser/ingest';
+import { ingestFiles, type PlannedFile } from '@fact-digest/parser/ingest';
 import { contentDir as defaultContentDir } from '../index.ts';
 import { displayPath, type CommandIO } from './command-io.ts';
 import { todayUtc } from './new-digest.ts';
 
 const usage =
   'Usage: pnpm ingest <feed.xml|article.txt>... [--content DIR] [--dry-run] [--publisher NAME] [--date YYYY-MM-DD] [--url URL]';
+
+function describeFile(file: PlannedFile): string {
+  if (!file.claims) return 'archived source';
+  const { blocks, inNotes } = file.claims;
+  const plural = (count: number) => (count === 1 ? 'claim' : 'claims');
+  const notes =
+    inNotes === 0
+      ? ''
+      : `, ${inNotes} candidate ${plural(inNotes)} in its notes: no registry entity can be the claimant`;
+  return `draft, ${blocks} ${plural(blocks)}${notes}`;
+}
 
 export async function runIngest(argv: string[], io: CommandIO): Promise<number> {
   let parsed;
@@ -89,11 +100,7 @@ export async function runIngest(argv: string[], io: CommandIO): Promise<number> 
       `${plan.result.origin}: "${plan.result.title}" (${plan.result.publisher}, ${plan.result.publicationDate})`,
     );
     for (const file of plan.files) {
-      const claims =
-        file.kind === 'draft'
-          ? ` (draft, ${(file.content.match(/^:::claim\{/gm) ?? []).length} claims)`
-          : ' (archived source)';
-      io.stdout(`  ${verb} ${inContent(file.path)}${claims}`);
+      io.stdout(`  ${verb} ${inContent(file.path)} (${describeFile(file)})`);
     }
     for (const warning of plan.result.warnings) io.stdout(`  note: ${warning}`);
   }

@@ -109,7 +109,9 @@ export function findEntities(
   };
 
   for (const claim of claims) {
-    if (!claim.claimant.entityId) propose(claim.claimant.name, undefined, 'claimant');
+    // A claim the article reports in its own voice is the publisher's: an organisation.
+    const kind = claim.claimant.via === 'reported' ? 'organization' : undefined;
+    if (!claim.claimant.entityId) propose(claim.claimant.name, kind, 'claimant');
   }
   const doc = nlp(text);
   const named = (raw: string, kind: EntityKind | undefined) => {

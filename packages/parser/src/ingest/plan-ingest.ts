@@ -7,7 +7,7 @@
 import { keywordId, contentIdFrom, uniqueId } from './content-id.ts';
 import type { EntityRegistry } from './entity-registry.ts';
 import type { IngestResult } from './ingest-result.ts';
-import { renderDraft } from './render-draft.ts';
+import { draftClaimant, renderDraft } from './render-draft.ts';
 import { renderSource } from './render-source.ts';
 
 /** What the content directory holds already, updated as a run plans each article. */
@@ -23,6 +23,8 @@ export interface PlannedFile {
   path: string;
   content: string;
   kind: 'source' | 'draft';
+  /** For a draft: claim blocks written, and candidate claims left in the notes for want of a claimant. */
+  claims?: { blocks: number; inNotes: number };
 }
 
 export type IngestPlan =
@@ -66,10 +68,13 @@ export function planIngest(
     { path: sourcePath, content: renderSource(result), kind: 'source' },
   ];
   for (const event of result.events) {
+    const claims = result.claims.filter((claim) => claim.events.includes(event.date));
+    const blocks = claims.filter((claim) => draftClaimant(result, claim) !== undefined).length;
     files.push({
       path: `digests/${draftIds.get(event.date)}.md`,
       content: renderDraft(result, event, { sourceId, draftIds }, options.registry, options.today),
       kind: 'draft',
+      claims: { blocks, inNotes: claims.length - blocks },
     });
   }
   return { kind: 'new', result, files };

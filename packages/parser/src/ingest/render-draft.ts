@@ -114,15 +114,24 @@ function eventNotes(
   const text = event.sentences.map((index) => result.sentences[index]?.text ?? '').join(' ');
   const claimantNames = new Set(claims.map((claim) => claim.claimant.name));
   for (const entity of result.entities.proposed) {
-    const named = [entity.name, ...entity.aliases].some(
-      (name) => text.includes(name) || claimantNames.has(name),
-    );
+    // The publisher is proposed wherever a claim has no registry claimant: it is the fallback.
+    const fallback =
+      entity.name === result.publisher && claims.some((claim) => !claim.claimant.entityId);
+    const named =
+      fallback ||
+      [entity.name, ...entity.aliases].some(
+        (name) => text.includes(name) || claimantNames.has(name),
+      );
     if (!named) continue;
     const aliases =
       entity.aliases.length > 0
         ? ` (also written ${entity.aliases.map((alias) => `"${alias}"`).join(', ')})`
         : '';
-    const why = entity.reason === 'claimant' ? 'makes a claim here' : 'named in the article';
+    const why = fallback
+      ? 'the publisher, claimant of the claims whose author is not in the registry'
+      : entity.reason === 'claimant'
+        ? 'makes a claim here'
+        : 'named in the article';
     notes.push(
       `Proposed entity ${entity.id} (${entity.kind}): "${entity.name}"${aliases}; ${why}, not in the registry yet.`,
     );
@@ -175,15 +184,14 @@ export function renderDraft(
     archived: `../sources/${ids.sourceId}.md`,
   };
   if (result.url && webUrl.safeParse(result.url).success) source.url = result.url;
-  const frontmatter: DigestFrontmatter = {
+  // Empty `tags` and `corrections` are left out: the schema defaults them and drafts read better.
+  const frontmatter: Omit<DigestFrontmatter, 'tags' | 'corrections'> = {
     title: `${formatDay(event.date)}: ${summary}`,
     eventDate: event.date,
     published: today,
     conclusion: 'Pending review: one sentence, in our words, on what a reader should take away.',
     status: 'draft',
     sources: [source],
-    tags: [],
-    corrections: [],
     notes: eventNotes(result, event, claims, ids.sourceId),
   };
   if (draftId === undefined) throw new Error(`No draft id for the event on ${event.date}`);
@@ -215,7 +223,5 @@ export function renderDraft(
     return claimant ? [renderClaim(result, event, claim, ids, claimant)] : [];
   });
 
-  // Drop empty optional lists: a draft reads better without `tags: []`.
-  const { tags: _tags, corrections: _corrections, ...written } = frontmatter;
-  return `---\n${stringify(written, { lineWidth: 0 })}---\n\n${[...body, ...blocks].join('\n\n')}\n`;
+  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${[...body, ...blocks].join('\n\n')}\n`;
 }

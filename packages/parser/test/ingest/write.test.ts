@@ -201,4 +201,19 @@ describe('writing an ingested article', () => {
       published: '2025-02-11T08:00:00Z',
     });
   });
+
+  it('keeps claims in the notes when no registry entity can be their claimant, and the draft still passes', async () => {
+    const report = await ingestFiles([path.join(fixtures, 'atom-html.xml')], options());
+    expect(report.errors).toEqual([]);
+    const content = await loadContent(contentDir);
+    expect(content.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    const draft = content.digests.find((digest) => digest.eventDate === '2025-05-19');
+    expect(draft?.claims).toEqual([]);
+    expect(draft?.notes).toContain(
+      'Candidate claim not written as a block, since neither "the Roads Department" nor the publisher "Valley Courier" is in the registry: add one of them to entities/, then quote: "The old bridge reopened on May 19 after repairs costing up to 3,500,000 euros, according to the Roads Department."',
+    );
+    expect(draft?.notes).toContain(
+      'Proposed entity valley-courier (organization): "Valley Courier"; the publisher, claimant of the claims whose author is not in the registry, not in the registry yet.',
+    );
+  });
 });
