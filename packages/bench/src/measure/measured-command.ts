@@ -7,8 +7,8 @@ import { treeResidentBytes } from './process-tree-memory.ts';
 
 export interface Options {
   cwd: string;
-  /** Added to this process's environment. */
-  env?: Record<string, string>;
+  /** Added to this process's environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
   /** How often the tree's memory is read; spikes shorter than this can be missed. */
   sampleIntervalMs?: number;
 }

@@ -16,7 +16,10 @@ export interface IncrementalResult {
   oneEditedMs: Summary;
   /** One edited over full, per run. */
   oneEditedRatio: Summary;
-  /** `turbo run build --filter=@fact-digest/site` when nothing changed since the last one. */
+  /**
+   * `turbo run build --filter=@fact-digest/site` when nothing changed since the last one. Turbo
+   * writes apps/site/dist itself, so this part ends by building the committed content again.
+   */
   turboUnchangedMs: Summary;
   turboUnchangedCacheHits: number;
   /** The first Turbo run for this content directory (nothing cached yet). */
@@ -57,6 +60,7 @@ export async function runIncremental(
   }
   await editDigest(corpus.dir, corpus.digestIds[0] as string, ++revision);
   const turboAfterEdit = await buildSiteWithTurbo(corpus.dir);
+  await buildSiteWithTurbo(undefined);
 
   const outDir = path.join(context.workDir, `site-dist-${digests}`);
   const full: number[] = [];

@@ -37,14 +37,24 @@ export function isFullCacheHit(output: string): boolean {
   return match !== null && match[1] === match[2];
 }
 
-export async function buildSiteWithTurbo(contentDir: string): Promise<TurboBuildMeasurement> {
+/**
+ * `contentDir` undefined builds the committed content, as a developer's `pnpm build` does: the
+ * harness ends with that build so apps/site/dist (which Turbo writes) holds the real site again,
+ * usually replayed from Turbo's cache.
+ */
+export async function buildSiteWithTurbo(
+  contentDir: string | undefined,
+): Promise<TurboBuildMeasurement> {
   const pnpm = pnpmDirectory();
   if (pnpm === undefined) {
     throw new Error(
       'Turbo runs workspace scripts through pnpm, which is not on PATH: start the benchmark with `npx -y pnpm@12.21.0 bench`.',
     );
   }
-  const environment = buildEnvironment(contentDir);
+  const environment: Record<string, string | undefined> = {
+    ...buildEnvironment(contentDir ?? ''),
+    CONTENT_DIR: contentDir,
+  };
   const measurement: CommandMeasurement = await measureCommand(
     process.execPath,
     [turboEntry, 'run', 'build', '--filter=@fact-digest/site', '--ui=stream'],
