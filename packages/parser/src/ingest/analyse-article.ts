@@ -107,6 +107,7 @@ export function analyseArticle(article: ReceivedArticle, options: AnalyseOptions
     clean,
     body,
     contentHash: contentHashOf(body),
+    receivedHash: contentHashOf(article.text),
     captions: clean.paragraphs
       .filter((paragraph) => paragraph.kind === 'caption')
       .map((paragraph) => ({

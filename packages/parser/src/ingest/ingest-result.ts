@@ -153,6 +153,11 @@ export interface IngestResult {
   body: string;
   /** `sha256-` and the hex SHA-256 of `body`. */
   contentHash: string;
+  /**
+   * `sha256-` and the hex SHA-256 of the text exactly as received, before cleaning: an editor
+   * who archived the article by hand stored that text, and it must count as ingested too.
+   */
+  receivedHash: string;
   captions: Caption[];
   sentences: Sentence[];
   /** Date mentions per sentence, by sentence index. */

@@ -42,7 +42,8 @@ export function planIngest(
   existing: ExistingContent,
   options: PlanOptions,
 ): IngestPlan {
-  const archived = existing.sourceHashes.get(result.contentHash);
+  const archived =
+    existing.sourceHashes.get(result.contentHash) ?? existing.sourceHashes.get(result.receivedHash);
   if (archived) return { kind: 'already-ingested', result, existing: archived };
 
   const publisherId =

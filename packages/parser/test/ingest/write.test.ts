@@ -131,6 +131,21 @@ describe('writing an ingested article', () => {
     expect(await snapshot(contentDir)).toEqual(before);
   });
 
+  it('counts an article archived by hand, exactly as received, as already ingested', async () => {
+    const received = await readFile(article, 'utf8');
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(received).digest('hex');
+    await mkdir(path.join(contentDir, 'sources'));
+    const byHand = `---\ntitle: T\npublisher: The Kyiv Independent\npublished: 2025-06-14\nreceived: 2025-06-14\ncontentHash: sha256-${hash}\n---\n${received}`;
+    await writeFile(path.join(contentDir, 'sources', 'by-hand.md'), byHand);
+    const report = await ingestFiles([article], options());
+    expect(report.plans[0]).toMatchObject({
+      kind: 'already-ingested',
+      existing: 'sources/by-hand.md',
+    });
+    expect(report.written).toEqual([]);
+  });
+
   it('gives a draft a new id when its id is taken, leaving the existing file byte-identical', async () => {
     const taken = path.join(contentDir, 'digests', '2025-06-12-ukraine-brought-home-another.md');
     await mkdir(path.dirname(taken), { recursive: true });
