@@ -181,15 +181,15 @@ function resolve(
     if (reference.fragment === undefined) {
       return { target: { kind: 'digest', digestId: target.id }, href: `/digests/${target.id}/` };
     }
-    const claims = target.digest?.claims ?? [];
+    const claimIds = target.claimIds;
     const claimId = [reference.fragment, reference.fragment.replace(/^claim-/, '')].find((id) =>
-      claims.some((claim) => claim.id === id),
+      claimIds.includes(id),
     );
     if (claimId === undefined) {
       return fail(
         'link-missing-claim',
         `Link to claim \`#${reference.fragment}\` of \`${target.path}\`, which has no such claim: use one of ${
-          claims.map((claim) => `\`#${claim.id}\``).join(', ') || 'its claim ids (it has none)'
+          claimIds.map((id) => `\`#${id}\``).join(', ') || 'its claim ids (it has none)'
         }.`,
       );
     }

@@ -58,6 +58,8 @@ export interface ParsedDigestFile extends ParsedFileBase {
   digest?: Digest;
   /** Where each claim's quote starts, by claim id. */
   quotePositions: Record<string, Position>;
+  /** Every claim id the file declares, including claims that have problems of their own. */
+  claimIds: string[];
 }
 
 export interface ParsedEntityFile extends ParsedFileBase {
@@ -185,6 +187,7 @@ export function parseContentFile(
     ...common,
     kind,
     quotePositions: quotePositions(mdast),
+    claimIds: file.data.claimIds ?? [],
   };
   const frontmatter = file.data.digestFrontmatter;
   if (frontmatter) {

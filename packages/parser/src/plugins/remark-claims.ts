@@ -23,6 +23,11 @@ declare module 'vfile' {
   interface DataMap {
     /** The claims of a digest in document order; `assessmentHtml` is filled in after rendering. */
     claims: Claim[];
+    /**
+     * Every claim id declared in the digest, valid claim or not, so links to a claim that has
+     * its own problem are not reported a second time as links to a missing claim.
+     */
+    claimIds: string[];
   }
 }
 
@@ -37,6 +42,7 @@ export function remarkClaims(options: Options) {
     const claims: Claim[] = [];
     const seen = new Map<string, Position>();
     file.data.claims = claims;
+    file.data.claimIds = [];
 
     visit(tree, 'containerDirective', (node) => {
       if (node.name !== 'claim') return;
@@ -101,6 +107,7 @@ export function remarkClaims(options: Options) {
           );
         } else {
           seen.set(id, position);
+          file.data.claimIds.push(id);
         }
       }
       if (date !== '' && !calendarDate.safeParse(date).success) {
