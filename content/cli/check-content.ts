@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, hasErrors, loadContent, type Diagnostic } from '@fact-digest/parser';
+import { formatDiagnostic, hasErrors, loadContent } from '@fact-digest/parser';
 import { contentDir as defaultContentDir } from '../index.ts';
-import { displayPath, type CommandIO } from './command-io.ts';
+import type { CommandIO } from './command-io.ts';
 
 const formats = ['pretty', 'github', 'json'] as const;
 type OutputFormat = (typeof formats)[number];
@@ -16,6 +16,10 @@ const usage = 'Usage: pnpm check [--content DIR] [--format pretty|github|json]';
 
 function isOutputFormat(value: string): value is OutputFormat {
   return (formats as readonly string[]).includes(value);
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
@@ -34,14 +38,9 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
     return 2;
   }
   const contentDir = path.resolve(io.cwd, values.content ?? defaultContentDir);
-  const content = await loadContent(contentDir);
-
-  // Diagnostics name files relative to the content directory; editors and CI annotations need
-  // them relative to where the command runs.
-  const located: Diagnostic[] = content.diagnostics.map((diagnostic) => ({
-    ...diagnostic,
-    file: displayPath(io, path.join(contentDir, diagnostic.file)),
-  }));
+  // Name files relative to where the command runs, so terminals and CI annotations can open them.
+  const content = await loadContent(contentDir, { diagnosticRoot: io.cwd });
+  const located = content.diagnostics;
 
   if (values.format === 'json') {
     io.stdout(JSON.stringify(located, null, 2));
@@ -51,11 +50,15 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
 
   const errors = located.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = located.length - errors;
-  const checked = `${content.digests.length} digests, ${content.entities.length} entities, ${content.sources.length} sources`;
-  io.stderr(
+  const checked = [
+    count(content.digests.length, 'digest'),
+    count(content.entities.length, 'entity', 'entities'),
+    count(content.sources.length, 'source'),
+  ].join(', ');
+  const found =
     errors + warnings === 0
-      ? `Checked ${checked}: no problems.`
-      : `Checked ${checked}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
-  );
+      ? 'no problems'
+      : `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+  io.stderr(`Checked ${checked}: ${found}.`);
   return hasErrors(content.diagnostics) ? 1 : 0;
 }
