@@ -83,9 +83,9 @@ describe('/rss.xml', () => {
     expect(feed.self).toBe(`${testSiteUrl}rss.xml`);
     expect(feed.language).toBe('en');
     const newest = Math.max(
-      ...published.flatMap((digest) => [digest.published, digest.updated ?? digest.published]).map(
-        (value) => Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value),
-      ),
+      ...published
+        .flatMap((digest) => [digest.published, digest.updated ?? digest.published])
+        .map((value) => Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value)),
     );
     expect(xml).toContain(`<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>`);
   });

@@ -25,7 +25,11 @@ describe('rebuilding the same content', () => {
   });
 
   it('parses every file on the first build and none on the second', () => {
-    expect(inject('firstBuildOutput')).toMatch(/Read 12 files from .*: parsed 12, reused 0 unchanged\./);
-    expect(inject('secondBuildOutput')).toMatch(/Read 12 files from .*: parsed 0, reused 12 unchanged\./);
+    expect(inject('firstBuildOutput')).toMatch(
+      /Read 12 files from .*: parsed 12, reused 0 unchanged\./,
+    );
+    expect(inject('secondBuildOutput')).toMatch(
+      /Read 12 files from .*: parsed 0, reused 12 unchanged\./,
+    );
   });
 });

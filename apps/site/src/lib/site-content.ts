@@ -69,7 +69,8 @@ export async function getSiteContent(): Promise<SiteContent> {
   const claimByKey = new Map<string, ClaimInDigest>();
   const tags = new Map<string, Digest[]>();
   for (const digest of digests) {
-    for (const claim of digest.claims) claimByKey.set(claimKey(digest.id, claim.id), { claim, digest });
+    for (const claim of digest.claims)
+      claimByKey.set(claimKey(digest.id, claim.id), { claim, digest });
     for (const tag of digest.tags) tags.set(tag, [...(tags.get(tag) ?? []), digest]);
   }
   const sourceById = new Map(sources.map((source) => [source.id, source]));

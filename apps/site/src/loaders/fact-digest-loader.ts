@@ -106,10 +106,8 @@ function parseAll(
     JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
   );
   const otherResults = otherFiles.map((file) =>
-    parseCached(
-      file,
-      generateDigest(`${cacheFormat}\n${registryFingerprint}\n${file.value}`),
-      () => parseContentFile(file, { entities: registry }),
+    parseCached(file, generateDigest(`${cacheFormat}\n${registryFingerprint}\n${file.value}`), () =>
+      parseContentFile(file, { entities: registry }),
     ),
   );
 
@@ -124,7 +122,11 @@ function parseAll(
 }
 
 /** `file:line:col  severity  message  rule-id`, with the file relative to `diagnosticRoot`. */
-function diagnosticLine(diagnostic: Diagnostic, contentDir: string, diagnosticRoot: string): string {
+function diagnosticLine(
+  diagnostic: Diagnostic,
+  contentDir: string,
+  diagnosticRoot: string,
+): string {
   const file = path
     .relative(diagnosticRoot, path.join(contentDir, diagnostic.file))
     .split(path.sep)

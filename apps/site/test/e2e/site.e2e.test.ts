@@ -62,7 +62,9 @@ describe('a reader navigating the site', () => {
   it('goes home → digest → cross-reference → backlink → entity → claim permalink', async () => {
     const { page, problems, close } = await openPage();
     await page.goto(url('/'));
-    await page.getByRole('link', { name: 'Четвертий обмін 🇺🇦 — a "fourth exchange" in one week?' }).click();
+    await page
+      .getByRole('link', { name: 'Четвертий обмін 🇺🇦 — a "fourth exchange" in one week?' })
+      .click();
     expect(pathOf(page)).toBe('/digests/2025-06-14-fourth-exchange/');
 
     // A cross-reference to one claim of another digest.
@@ -79,7 +81,10 @@ describe('a reader navigating the site', () => {
     expect(pathOf(page)).toBe('/digests/2025-06-14-fourth-exchange/#claim-fourth-exchange');
 
     // The claimant's entity page, then one of their claims by its permalink.
-    await page.locator('#claim-fourth-exchange').getByRole('link', { name: 'Volodymyr Zelensky' }).click();
+    await page
+      .locator('#claim-fourth-exchange')
+      .getByRole('link', { name: 'Volodymyr Zelensky' })
+      .click();
     expect(pathOf(page)).toBe('/entities/volodymyr-zelensky/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Volodymyr Zelensky');
     await page
@@ -129,9 +134,9 @@ describe('search', () => {
   it('runs the search in the address (?q=) and never finds drafts', async () => {
     const { page, close } = await openPage();
     await page.goto(url('/search/?q=DRAFTONLY'));
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe(
-      'No digests match “DRAFTONLY”.',
-    );
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('No digests match “DRAFTONLY”.');
     await close();
   });
 });

@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { listFiles, readText, testSiteUrl } from './site-build.ts';
@@ -49,7 +49,12 @@ export function fileExists(distDir: string, file: string): boolean {
 
 /** Every `id` in a page. */
 export function idsOf(page: BuiltPage): Set<string> {
-  return new Set(
-    selectAll('[id]', page.tree).map((element) => String(element.properties['id'])),
-  );
+  return new Set(selectAll('[id]', page.tree).map((element) => String(element.properties['id'])));
+}
+
+/** The text content of an element, as a reader would see it (whitespace as written). */
+export function textOf(node: Element | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
 }
