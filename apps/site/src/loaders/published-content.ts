@@ -1,7 +1,9 @@
 /**
  * The published view of a content set: what the site may show. Drafts are removed here, once,
  * before anything is stored, so no page, feed, sitemap entry or search record can reach them:
- * draft digests go, and so does every graph edge, claim key and timeline row that starts at one.
+ * draft digests go, and so does every graph edge, claim key and timeline row that starts at one
+ * (the parser's graph already leaves drafts out unless built with `includeDrafts`; this holds
+ * either way, so the site never depends on how the graph was built).
  * Editor-only notes are dropped from every digest. Archived sources are published only when a
  * published digest cites them (a source ingested for an unpublished digest stays private).
  */

@@ -215,4 +215,18 @@ describe('responsive digest page', () => {
       await close();
     }
   });
+
+  it('prints as a document: no site navigation, claims kept, outbound URLs written out', async () => {
+    const { page, close } = await openPage();
+    await page.goto(url('/digests/2025-06-14-fourth-exchange/'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('#claim-fourth-exchange').isVisible()).toBe(true);
+    const after = await page
+      .locator('main a[href^="http"]')
+      .first()
+      .evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(after).toContain('https://');
+    await close();
+  });
 });

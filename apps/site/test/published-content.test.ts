@@ -1,0 +1,61 @@
+/**
+ * The published view removes drafts from everything the site is built from. The parser's graph
+ * leaves drafts out by default; these tests build it with `includeDrafts` (its preview mode) so
+ * that the view's own pruning is what is being checked.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent, type ContentSet } from '@fact-digest/parser';
+import { publishedContent, type PublishedContent } from '../src/loaders/published-content.ts';
+import { fixtureContentDir } from './support/site-build.ts';
+
+const draftId = '2025-06-20-ceasefire-rumour';
+let content: ContentSet;
+let published: PublishedContent;
+
+beforeAll(async () => {
+  content = await loadContent(fixtureContentDir, { graph: { includeDrafts: true } });
+  published = publishedContent(content);
+});
+
+describe('publishedContent', () => {
+  it('keeps published digests only, without editor notes', () => {
+    expect(content.digests.map((digest) => digest.id)).toContain(draftId);
+    expect(published.digests.map((digest) => digest.id)).not.toContain(draftId);
+    expect(published.digests).toHaveLength(3);
+    const withNotes = content.digests.find((digest) => digest.notes.length > 0);
+    expect(withNotes).toBeDefined();
+    for (const digest of published.digests) expect(digest.notes).toEqual([]);
+  });
+
+  it('drops backlinks, claims, timeline rows and entity index entries that start at a draft', () => {
+    // The draft links to the 12 June digest and quotes Zelensky: the parser's graph has both.
+    const target = '2025-06-12-prisoner-exchange';
+    expect(content.graph.backlinks[target]?.some((link) => link.fromDigestId === draftId)).toBe(
+      true,
+    );
+    expect(content.graph.entities['volodymyr-zelensky']?.digests).toContain(draftId);
+
+    const startsAtDraft = (key: string) => key.startsWith(`${draftId}#`) || key === draftId;
+    expect(published.graph.backlinks[target]?.map((link) => link.fromDigestId)).not.toContain(
+      draftId,
+    );
+    expect(published.graph.entities['volodymyr-zelensky']?.digests).not.toContain(draftId);
+    expect(published.graph.entities['volodymyr-zelensky']?.claimsBy.some(startsAtDraft)).toBe(
+      false,
+    );
+    expect(Object.values(published.graph.claimsByVerdict).flat().some(startsAtDraft)).toBe(false);
+    expect(Object.values(published.graph.claimsByDate).flat().some(startsAtDraft)).toBe(false);
+    expect(published.graph.timeline.some((entry) => entry.digestId === draftId)).toBe(false);
+    expect(Object.keys(published.graph.related)).not.toContain(draftId);
+    expect(Object.values(published.graph.related).flat()).not.toContain(draftId);
+  });
+
+  it('publishes archived sources only when a published digest cites them', () => {
+    expect(content.sources.map((source) => source.id)).toContain('draft-source-2025-06-20');
+    expect(published.sources.map((source) => source.id).sort()).toEqual([
+      'coordination-hq-2025-06-12',
+      'icrc-statement-2025-06-16',
+      'kyiv-independent-2025-06-14',
+    ]);
+  });
+});
