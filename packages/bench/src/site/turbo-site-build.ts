@@ -48,7 +48,7 @@ export async function buildSiteWithTurbo(
   const pnpm = pnpmDirectory();
   if (pnpm === undefined) {
     throw new Error(
-      'Turbo runs workspace scripts through pnpm, which is not on PATH: start the benchmark with `npx -y pnpm@12.21.0 bench`.',
+      'Turbo runs workspace scripts through pnpm, which is not on PATH: start the benchmark with `npx -y pnpm@12.4.2 bench`.',
     );
   }
   const environment: Record<string, string | undefined> = {
