@@ -22,6 +22,8 @@ export interface PreparedCorpus {
 export interface BenchContext {
   /** Scratch folder for corpora, baseline sites and build output. */
   workDir: string;
+  /** The private copy of apps/site that full and incremental builds use. */
+  siteDir: string;
   runs: number;
   seed: number;
   log: (message: string) => void;

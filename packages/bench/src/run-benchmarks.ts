@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BenchContext } from './bench-context.ts';
 import type { CorpusStats } from './corpus/generate-corpus.ts';
 import { defaultOptions as corpusDefaults } from './corpus/generate-corpus.ts';
+import { createSiteMirror } from './site/site-mirror.ts';
 import { describeMachine, type MachineDescription } from './machine.ts';
 import { runIncremental, type IncrementalResult } from './scenarios/incremental.ts';
 import { runParserThroughput, type ParserThroughputResult } from './scenarios/parser-throughput.ts';
@@ -79,6 +80,7 @@ export async function runBenchmarks(options: Options = {}): Promise<BenchResults
   const workDir = options.workDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fact-digest-bench-')));
   const context: BenchContext = {
     workDir,
+    siteDir: await createSiteMirror(path.join(workDir, 'site-mirror')),
     runs: settings.runs,
     seed: settings.seed,
     log: settings.log,

@@ -66,7 +66,12 @@ export async function runIncremental(
   const full: number[] = [];
   const oneEdited: number[] = [];
   for (let run = 0; run < context.runs; run++) {
-    const fullBuild = await buildFactDigestSite({ contentDir: corpus.dir, outDir, full: true });
+    const fullBuild = await buildFactDigestSite({
+      siteDir: context.siteDir,
+      contentDir: corpus.dir,
+      outDir,
+      full: true,
+    });
     recordFullBuild(context, digests, fullBuild);
     full.push(fullBuild.wallMs);
     // A different digest each run, spread over the corpus.
@@ -75,7 +80,14 @@ export async function runIncremental(
     ] as string;
     await editDigest(corpus.dir, digestId, ++revision);
     oneEdited.push(
-      (await buildFactDigestSite({ contentDir: corpus.dir, outDir, full: false })).wallMs,
+      (
+        await buildFactDigestSite({
+          siteDir: context.siteDir,
+          contentDir: corpus.dir,
+          outDir,
+          full: false,
+        })
+      ).wallMs,
     );
     context.log(
       `incremental ${digests}: run ${run + 1}/${context.runs} full ${full.at(-1)?.toFixed(0)} ms, one edited ${oneEdited.at(-1)?.toFixed(0)} ms`,

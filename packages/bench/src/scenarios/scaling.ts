@@ -37,6 +37,7 @@ export async function runScaling(
       const outDir = path.join(context.workDir, `site-dist-${digests}`);
       for (let run = 0; run < context.runs; run++) {
         const measurement = await buildFactDigestSite({
+          siteDir: context.siteDir,
           contentDir: corpus.dir,
           outDir,
           full: true,

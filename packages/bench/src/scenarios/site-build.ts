@@ -60,6 +60,7 @@ export async function runSiteBuildComparison(
         plain.push(await buildPlainAstroSite(plainSiteDir, plainOutDir));
       } else {
         const measurement = await buildFactDigestSite({
+          siteDir: context.siteDir,
           contentDir: corpus.dir,
           outDir: ourOutDir,
           full: true,

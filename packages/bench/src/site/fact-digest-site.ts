@@ -1,12 +1,14 @@
 /**
- * Builds the real site (apps/site) over a content directory, the way its `build` script does
- * (`astro build && pagefind --site dist`), but into an output directory of the harness's own so a
- * benchmark never overwrites the site's `dist/` that its engineer is looking at.
+ * Builds the real site over a content directory, the way its `build` script does
+ * (`astro build && pagefind --site dist`), from a private copy of apps/site (see site-mirror.ts)
+ * and into an output directory of the harness's own, so a benchmark and an engineer's build
+ * never overwrite each other.
  */
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { measureCommand } from '../measure/measured-command.ts';
 import { countPages } from './count-pages.ts';
-import { astroEntry, buildEnvironment, pagefindEntry, siteDir } from './workspace-paths.ts';
+import { astroEntry, buildEnvironment } from './workspace-paths.ts';
 
 export interface SiteBuildMeasurement {
   /** Whole build, Astro then Pagefind. */
@@ -19,6 +21,8 @@ export interface SiteBuildMeasurement {
 }
 
 export interface Options {
+  /** The site to build: a mirror of apps/site made by `createSiteMirror`. */
+  siteDir: string;
   contentDir: string;
   outDir: string;
   /**
@@ -29,6 +33,7 @@ export interface Options {
 }
 
 export async function buildFactDigestSite({
+  siteDir,
   contentDir,
   outDir,
   full,
@@ -40,6 +45,7 @@ export async function buildFactDigestSite({
     [astroEntry(siteDir), 'build', '--outDir', outDir, ...(full ? ['--force'] : [])],
     { cwd: siteDir, env },
   );
+  const pagefindEntry = path.join(siteDir, 'node_modules/pagefind/lib/runner/bin.cjs');
   const pagefind = await measureCommand(process.execPath, [pagefindEntry, '--site', outDir], {
     cwd: siteDir,
     env,

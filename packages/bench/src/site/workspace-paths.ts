@@ -12,7 +12,6 @@ export const benchPackageDir: string = path.join(repositoryRoot, 'packages/bench
 
 export const astroEntry = (fromPackageDir: string): string =>
   path.join(fromPackageDir, 'node_modules/astro/bin/astro.mjs');
-export const pagefindEntry: string = path.join(siteDir, 'node_modules/pagefind/lib/runner/bin.cjs');
 export const turboEntry: string = path.join(repositoryRoot, 'node_modules/turbo/bin/turbo');
 
 /** Environment every build gets: Node 24 first on PATH, and no telemetry (there is no network). */
