@@ -41,8 +41,9 @@ export function remarkClaims(options: Options) {
     const sources = file.data.digestFrontmatter?.sources;
     const claims: Claim[] = [];
     const seen = new Map<string, Position>();
+    const claimIds: string[] = [];
     file.data.claims = claims;
-    file.data.claimIds = [];
+    file.data.claimIds = claimIds;
 
     visit(tree, 'containerDirective', (node) => {
       if (node.name !== 'claim') return;
@@ -107,7 +108,7 @@ export function remarkClaims(options: Options) {
           );
         } else {
           seen.set(id, position);
-          file.data.claimIds.push(id);
+          claimIds.push(id);
         }
       }
       if (date !== '' && !calendarDate.safeParse(date).success) {
