@@ -4,18 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../index.ts';
 import { runCheck } from '../cli/check-content.ts';
-import type { CommandIO } from '../cli/command-io.ts';
-
-interface CapturedIO extends CommandIO {
-  out: string[];
-  err: string[];
-}
-
-function captureIO(cwd: string): CapturedIO {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, cwd, stdout: (line) => out.push(line), stderr: (line) => err.push(line) };
-}
+import { captureIO } from './capture-io.ts';
 
 const broken = 'digests/2025-06-12-prisoner-exchange.md';
 

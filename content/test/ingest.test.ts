@@ -4,22 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '@fact-digest/parser';
-import type { CommandIO } from '../cli/command-io.ts';
+import { captureIO } from './capture-io.ts';
 import { runIngest } from '../cli/ingest.ts';
 import { todayUtc } from '../cli/new-digest.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../packages/parser/test/ingest/fixtures');
-
-interface CapturedIO extends CommandIO {
-  out: string[];
-  err: string[];
-}
-
-function captureIO(cwd: string): CapturedIO {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, cwd, stdout: (line) => out.push(line), stderr: (line) => err.push(line) };
-}
 
 let root: string;
 beforeEach(async () => {

@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runNewDigest, todayUtc } from '../cli/new-digest.ts';
-import type { CommandIO } from '../cli/command-io.ts';
-
-interface CapturedIO extends CommandIO {
-  out: string[];
-  err: string[];
-}
-
-function captureIO(cwd: string): CapturedIO {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, cwd, stdout: (line) => out.push(line), stderr: (line) => err.push(line) };
-}
+import { captureIO } from './capture-io.ts';
 
 let root: string;
 beforeEach(async () => {
