@@ -1,12 +1,14 @@
 /**
  * RSS 2.0 feeds of digests (https://www.rssboard.org/rss-specification): the site feed and one
  * per entity. Dates come from the content, never the clock, so two builds of the same content
- * give the same bytes.
+ * give the same bytes. Pure functions: the feed pages and the feed tests build the XML through
+ * the same `digestFeedXml`, outside Astro as well as inside it.
  */
-import { getRssString } from '@astrojs/rss';
-import { getVerdict, type Digest } from '@fact-digest/parser';
+import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { getVerdict, type ContentGraph, type Digest } from '@fact-digest/parser';
 import { publication } from '../site-settings.ts';
 import { feedHtml } from './feed-html.ts';
+import { feedXmlForReaders } from './feed-xml-for-readers.ts';
 import { toInstant } from './format-date.ts';
 import type { SiteContent } from './site-content.ts';
 import { absoluteUrl, digestPath } from './site-paths.ts';
@@ -18,6 +20,12 @@ export interface DigestFeed {
   path: string;
   /** Published digests, newest first. */
   digests: readonly Digest[];
+}
+
+/** What a feed needs from the site content besides its digests: entity names for categories. */
+export interface FeedContent {
+  graph: Pick<ContentGraph, 'entities'>;
+  entityById: SiteContent['entityById'];
 }
 
 function escapeXml(text: string): string {
@@ -36,7 +44,7 @@ export function lastChanged(digests: readonly Digest[]): Date | undefined {
   return instants.length === 0 ? undefined : new Date(Math.max(...instants));
 }
 
-function categoriesOf(digest: Digest, content: SiteContent): string[] {
+function categoriesOf(digest: Digest, content: FeedContent): string[] {
   const verdictLabels = digest.claims.map((claim) => getVerdict(claim.verdict).label);
   const entityNames = Object.entries(content.graph.entities)
     .filter(([, index]) => index.digests.includes(digest.id))
@@ -44,7 +52,8 @@ function categoriesOf(digest: Digest, content: SiteContent): string[] {
   return [...new Set([...verdictLabels, ...digest.tags, ...entityNames])];
 }
 
-export function digestFeedXml(feed: DigestFeed, content: SiteContent, site: URL): Promise<string> {
+/** The options `@astrojs/rss` builds the feed from. */
+export function digestFeedOptions(feed: DigestFeed, content: FeedContent, site: URL): RSSOptions {
   const selfUrl = absoluteUrl(feed.path, site);
   const changed = lastChanged(feed.digests);
   const channelData = [
@@ -52,7 +61,7 @@ export function digestFeedXml(feed: DigestFeed, content: SiteContent, site: URL)
     changed ? `<lastBuildDate>${changed.toUTCString()}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ].join('');
-  return getRssString({
+  return {
     title: feed.title,
     description: feed.description,
     site: site.href,
@@ -70,7 +79,16 @@ export function digestFeedXml(feed: DigestFeed, content: SiteContent, site: URL)
         categories: categoriesOf(digest, content),
       };
     }),
-  });
+  };
+}
+
+/** The feed document, as the feed pages serve it. */
+export async function digestFeedXml(
+  feed: DigestFeed,
+  content: FeedContent,
+  site: URL,
+): Promise<string> {
+  return feedXmlForReaders(await getRssString(digestFeedOptions(feed, content, site)));
 }
 
 export function feedResponse(xml: string): Response {

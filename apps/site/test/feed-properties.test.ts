@@ -1,0 +1,283 @@
+/**
+ * Feed properties, over arbitrary text: whatever titles, conclusions, tags, entity names and
+ * digest bodies hold (markup characters, `]]>`, quotes, any script, right-to-left marks, emoji,
+ * control characters, unpaired surrogates), the feed is well-formed XML, and readers get back
+ * exactly the text that went in, minus the characters XML 1.0 cannot carry and surrounding
+ * whitespace (see src/lib/feed-xml-for-readers.ts). Two readers: @rowanmanning/feed-parser,
+ * which decodes entities a second time (as many readers do), and fast-xml-parser, which
+ * decodes once. The XML goes through `digestFeedXml`, the same code the feed pages call.
+ */
+import { parseFeed } from '@rowanmanning/feed-parser';
+import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Digest, Entity, EntityIndexEntry } from '@fact-digest/parser';
+import { digestFeedXml, type FeedContent } from '../src/lib/digest-feed.ts';
+import { feedHtml } from '../src/lib/feed-html.ts';
+
+const site = new URL('https://digest.test.example/');
+
+/** XML 1.0 `Char` (https://www.w3.org/TR/xml/#charsets), code point by code point. */
+function isXmlCharacter(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
+  );
+}
+
+/** What XML can carry of `text`: iterating a string yields code points, unpaired surrogates alone. */
+function carried(text: string): string {
+  return [...text].filter((character) => isXmlCharacter(character.codePointAt(0) ?? 0)).join('');
+}
+
+/** What a reader shows of a text element: readers trim, and report an empty element as absent. */
+function shown(text: string): string | null {
+  return carried(text).trim() || null;
+}
+
+const awkwardText = fc.constantFrom(
+  '&',
+  '<',
+  '>',
+  ']]>',
+  '<![CDATA[',
+  '"',
+  "'",
+  '&amp;',
+  '&copy 2025',
+  '&#x26;',
+  '&lt;b&gt;',
+  '<b>bold</b>',
+  'Володимир Зеленський',
+  'שלום עולם',
+  'مرحبا',
+  '\u202e\u2066',
+  '🇺🇦',
+  '👩‍👩‍👧',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u00a0',
+  '\ufeff',
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '\udbff\udfff',
+);
+
+/** Any string: full code points, single UTF-16 units (so lone surrogates), and awkward pieces. */
+const anyText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.string({
+        unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+        maxLength: 4,
+      }),
+      awkwardText,
+    ),
+    { maxLength: 6 },
+  )
+  .map((pieces) => pieces.join(''));
+
+const htmlPiece = fc.constantFrom(
+  '<p>',
+  '</p>',
+  '<em>',
+  '</em>',
+  '<a href="https://example.org/?a=1&amp;b=2">',
+  '<a href="../entities/x/">',
+  '</a>',
+  '<blockquote class="claim-quote">',
+  '</blockquote>',
+  '<!-- note -->',
+  '<img src="x.png" alt="a &quot;quoted&quot; alt">',
+  '<br>',
+  '&amp;',
+  '&lt;',
+  '&nbsp;',
+);
+
+const anyHtml = fc
+  .array(fc.oneof(anyText, htmlPiece), { maxLength: 8 })
+  .map((pieces) => pieces.join(''));
+
+const digestId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
+
+interface FeedCase {
+  digests: Digest[];
+  entities: Entity[];
+  feedTitle: string;
+}
+
+const feedCase: fc.Arbitrary<FeedCase> = fc
+  .record({
+    digests: fc.uniqueArray(
+      fc.record({
+        id: digestId,
+        title: anyText,
+        conclusion: anyText,
+        tags: fc.array(anyText, { maxLength: 3 }),
+        html: anyHtml,
+        correction: fc.option(anyText, { nil: undefined }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      { minLength: 1, maxLength: 4, selector: (digest) => digest.id },
+    ),
+    entityNames: fc.array(anyText, { minLength: 1, maxLength: 3 }),
+    feedTitle: anyText,
+  })
+  .map(({ digests, entityNames, feedTitle }) => ({
+    feedTitle,
+    entities: entityNames.map((name, index) => ({
+      id: `entity-${index}`,
+      file: `entities/entity-${index}.md`,
+      name,
+      kind: 'person' as const,
+      aliases: [],
+      description: '',
+      html: '',
+    })),
+    digests: digests.map((digest) => {
+      const published = `2025-06-${String(digest.day).padStart(2, '0')}`;
+      return {
+        id: digest.id,
+        file: `digests/${digest.id}.md`,
+        title: digest.title,
+        eventDate: published,
+        published,
+        conclusion: digest.conclusion,
+        status: 'published' as const,
+        sources: [],
+        tags: digest.tags,
+        corrections:
+          digest.correction === undefined ? [] : [{ date: published, note: digest.correction }],
+        notes: [],
+        claims: [],
+        html: digest.html,
+        text: '',
+        links: [],
+        mentions: [],
+      };
+    }),
+  }));
+
+/** Every entity is mentioned by every digest, so each digest carries every entity name. */
+function feedContentOf({ digests, entities }: FeedCase): FeedContent {
+  const index: EntityIndexEntry = {
+    claimsBy: [],
+    claimsAbout: [],
+    digests: digests.map((digest) => digest.id),
+  };
+  return {
+    graph: { entities: Object.fromEntries(entities.map((entity) => [entity.id, index])) },
+    entityById: new Map(entities.map((entity) => [entity.id, entity])),
+  };
+}
+
+async function feedXmlOf(testCase: FeedCase): Promise<string> {
+  return digestFeedXml(
+    {
+      title: testCase.feedTitle,
+      description: 'Digests.',
+      path: '/rss.xml',
+      digests: testCase.digests,
+    },
+    feedContentOf(testCase),
+    site,
+  );
+}
+
+const linkOf = (digest: Digest): string => `${site.href}digests/${digest.id}/`;
+
+/** A reader that decodes each reference once, as XML says: fast-xml-parser with numeric references. */
+const decodeOnceParser = new XMLParser({
+  htmlEntities: true,
+  trimValues: false,
+  parseTagValue: false,
+  ignoreAttributes: true,
+  isArray: (name) => name === 'item' || name === 'category',
+});
+
+interface DecodedOnceItem {
+  title?: string;
+  link: string;
+  description?: string;
+  'content:encoded'?: string;
+  category?: string[];
+}
+
+const numRuns = 300;
+
+describe('feeds from arbitrary text', () => {
+  it('are well-formed XML', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedCase, async (testCase) => {
+        const xml = await feedXmlOf(testCase);
+        expect(XMLValidator.validate(xml)).toBe(true);
+        // Every character in the document is one XML can carry (the validator does not check).
+        expect(carried(xml)).toBe(xml);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('give a feed parser back the titles, links, conclusions, categories and HTML that went in', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedCase, async (testCase) => {
+        const feed = parseFeed(await feedXmlOf(testCase));
+        expect(feed.title).toBe(shown(testCase.feedTitle));
+        expect(feed.items).toHaveLength(testCase.digests.length);
+        for (const [index, digest] of testCase.digests.entries()) {
+          const item = feed.items[index];
+          expect(item?.url).toBe(linkOf(digest));
+          expect(item?.id).toBe(linkOf(digest));
+          expect(item?.title).toBe(shown(digest.title));
+          expect(item?.description).toBe(shown(digest.conclusion));
+          expect(item?.content).toBe(shown(feedHtml(digest, linkOf(digest))));
+          const expectedCategories = [...digest.tags, ...testCase.entities.map((e) => e.name)]
+            .map(shown)
+            .filter((label) => label !== null);
+          expect(new Set(item?.categories.map((category) => category.label))).toEqual(
+            new Set(expectedCategories),
+          );
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('read the same through a parser that decodes references once', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedCase, async (testCase) => {
+        const document = decodeOnceParser.parse(await feedXmlOf(testCase)) as {
+          rss: { channel: { item: DecodedOnceItem[] } };
+        };
+        const items = document.rss.channel.item;
+        for (const [index, digest] of testCase.digests.entries()) {
+          const item = items[index];
+          expect(item?.link).toBe(linkOf(digest));
+          expect(item?.title || null).toBe(shown(digest.title));
+          expect(item?.description || null).toBe(shown(digest.conclusion));
+          expect(item?.['content:encoded']).toBe(shown(feedHtml(digest, linkOf(digest))));
+        }
+      }),
+      { numRuns },
+    );
+  });
+});
