@@ -16,7 +16,7 @@ export interface BuildResult {
   output: string;
 }
 
-/** `astro build` + `pagefind` for `contentDir` into `outDir`, like `pnpm build`. */
+/** `pnpm build` (scripts/build-site.ts: `astro build` + `pagefind`) for `contentDir` into `outDir`. */
 export function buildSite(options: {
   contentDir: string;
   outDir: string;
@@ -25,7 +25,13 @@ export function buildSite(options: {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(siteRoot, 'test/support/build-site.ts'), options.outDir, options.cacheDir],
+      [
+        path.join(siteRoot, 'scripts/build-site.ts'),
+        '--outDir',
+        options.outDir,
+        '--cacheDir',
+        options.cacheDir,
+      ],
       {
         cwd: siteRoot,
         env: {
