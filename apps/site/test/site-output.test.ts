@@ -218,6 +218,57 @@ describe('head metadata', () => {
   });
 });
 
+describe('links that leave the site and inline handlers', () => {
+  it('give every off-site link rel="noopener noreferrer", in templates and in digest bodies', () => {
+    const missing: string[] = [];
+    const offSite = new Set<string>();
+    for (const built of pages) {
+      const base = new URL(built.pathname, testSiteUrl);
+      for (const anchor of selectAll('a[href]', built.tree)) {
+        const url = new URL(String(anchor.properties['href']), base);
+        if (!/^https?:$/.test(url.protocol) || url.origin === new URL(testSiteUrl).origin) continue;
+        offSite.add(url.href);
+        const rel = anchor.properties['rel'];
+        const tokens = Array.isArray(rel) ? rel.map(String) : [];
+        if (!tokens.includes('noopener') || !tokens.includes('noreferrer')) {
+          missing.push(`${built.pathname}: ${url.href} (rel=${tokens.join(' ') || 'none'})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // Guards against a vacuous pass: each kind of off-site link the fixture has was checked.
+    expect([...offSite]).toEqual(
+      expect.arrayContaining([
+        // a digest's source "Original" link, a source page's URL, and a body link
+        'https://icrc.example/statement-2025-06-16',
+        // a source page's "Received through" feed link
+        'https://koordshtab.example/rss',
+        // an entity's Wikidata link
+        'https://www.wikidata.org/wiki/Q3874799',
+      ]),
+    );
+    const bodyLink = selectAll(
+      '.prose a[href^="https://icrc.example/"]',
+      page('/digests/2025-06-16-icrc-access/').tree,
+    );
+    expect(bodyLink).toHaveLength(1);
+  });
+
+  it('have no inline event handler attributes and no javascript: URLs on any page', () => {
+    const found: string[] = [];
+    for (const built of pages) {
+      for (const element of selectAll('*', built.tree)) {
+        for (const [name, value] of Object.entries(element.properties)) {
+          if (/^on/i.test(name)) found.push(`${built.pathname}: <${element.tagName} ${name}>`);
+          if (typeof value === 'string' && /^\s*javascript:/i.test(value))
+            found.push(`${built.pathname}: <${element.tagName} ${name}="${value}">`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('JavaScript', () => {
   it('ships scripts on the search page only (JSON-LD data blocks are not scripts)', () => {
     for (const built of pages) {
