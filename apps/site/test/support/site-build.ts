@@ -21,19 +21,22 @@ export function buildSite(options: {
   contentDir: string;
   outDir: string;
   cacheDir: string;
+  /** The apps/site to build in (a copy from site-copy.ts). Default: this one. */
+  siteDir?: string;
 }): Promise<BuildResult> {
+  const siteDir = options.siteDir ?? siteRoot;
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [
-        path.join(siteRoot, 'scripts/build-site.ts'),
+        path.join(siteDir, 'scripts/build-site.ts'),
         '--outDir',
         options.outDir,
         '--cacheDir',
         options.cacheDir,
       ],
       {
-        cwd: siteRoot,
+        cwd: siteDir,
         env: {
           ...process.env,
           CONTENT_DIR: options.contentDir,
