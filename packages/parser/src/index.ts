@@ -7,6 +7,7 @@ export { loadContent, processContent, type Options as LoadOptions } from './load
 export {
   parseContentFile,
   type ContentFile,
+  type ContentFileBytes,
   type ParsedContentFile,
   type ParseOptions,
 } from './pipeline/parse-content-file.ts';

@@ -9,6 +9,7 @@ import { linkContent, type ContentSet, type LinkOptions } from './pipeline/link-
 import {
   parseContentFile,
   type ContentFile,
+  type ContentFileBytes,
   type ParsedContentFile,
 } from './pipeline/parse-content-file.ts';
 
@@ -24,7 +25,7 @@ const contentFolders = ['digests', 'entities', 'sources'] as const;
 
 /** Parses and links in-memory files; paths are relative to the content directory (`digests/x.md`). */
 export function processContent(
-  files: readonly ContentFile[],
+  files: readonly (ContentFile | ContentFileBytes)[],
   options: LinkOptions = {},
 ): ContentSet {
   const entityResults = files
@@ -44,7 +45,7 @@ export function processContent(
 /** Reads `digests/`, `entities/` and `sources/` under `contentDir` and processes every `.md` file. */
 export async function loadContent(contentDir: string, options: Options = {}): Promise<ContentSet> {
   const root = resolve(contentDir);
-  const files: ContentFile[] = [];
+  const files: ContentFileBytes[] = [];
   for (const folder of contentFolders) {
     let names: string[];
     try {
@@ -56,7 +57,8 @@ export async function loadContent(contentDir: string, options: Options = {}): Pr
     for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
       files.push({
         path: `${folder}/${name}`,
-        value: await readFile(join(root, folder, name), 'utf8'),
+        // Bytes, not a string: the parser reports bytes that are not valid UTF-8.
+        bytes: await readFile(join(root, folder, name)),
       });
     }
   }

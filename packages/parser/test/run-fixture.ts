@@ -38,7 +38,8 @@ export function runFixture(name: string) {
   const shared = readContentFiles(join(fixturesDir, '_shared')).filter(
     (file) => !ownPaths.has(file.path),
   );
-  const input = { path: inputPath, value: readFileSync(join(dir, 'input.md'), 'utf8') };
+  // The input as bytes, as `loadContent` reads it, so `encoding-invalid` can be triggered.
+  const input = { path: inputPath, bytes: readFileSync(join(dir, 'input.md')) };
   const content = processContent([...shared, ...own, input]);
   const html =
     content.digests.find((digest) => digest.file === inputPath)?.html ??

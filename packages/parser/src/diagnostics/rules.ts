@@ -18,6 +18,11 @@ export const rules = {
     description: 'The frontmatter is not valid YAML.',
     fix: 'Correct the YAML at the position shown (indentation, unclosed brackets or quotes).',
   },
+  'encoding-invalid': {
+    severity: 'error',
+    description: 'The file is not valid UTF-8 (bytes from another encoding, or a damaged file).',
+    fix: 'Save the file as UTF-8 and retype the characters shown as U+FFFD.',
+  },
   'frontmatter-missing': {
     severity: 'error',
     description: 'The file does not start with a `---` YAML frontmatter block.',

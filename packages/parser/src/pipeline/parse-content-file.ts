@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { collectDiagnostics } from '../diagnostics/report.ts';
+import { collectDiagnostics, report } from '../diagnostics/report.ts';
 import type { ArchivedSource, Digest, Entity, Position } from '../model.ts';
 import { rehypeExternalLinks } from '../plugins/rehype-external-links.ts';
 import { remarkClaims } from '../plugins/remark-claims.ts';
@@ -31,6 +31,7 @@ import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-dig
 import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
+import { decodeContentText } from './decode-content-text.ts';
 import { createEntityRegistry, type EntityRegistry } from './entity-registry.ts';
 
 /** A content file as read from disk or given in memory. */
@@ -38,6 +39,16 @@ export interface ContentFile {
   /** Path relative to the content directory, with `/` separators: `digests/x.md`. */
   path: string;
   value: string;
+}
+
+/**
+ * A content file as the bytes on disk. Prefer this to decoding the file yourself: bytes that are
+ * not valid UTF-8 are then reported (`encoding-invalid`) instead of silently becoming U+FFFD.
+ */
+export interface ContentFileBytes {
+  /** Path relative to the content directory, with `/` separators: `digests/x.md`. */
+  path: string;
+  bytes: Uint8Array;
 }
 
 interface ParsedFileBase {
@@ -97,7 +108,7 @@ export function contentKindOf(path: string): ContentKind | undefined {
 }
 
 export function parseContentFile(
-  input: ContentFile,
+  input: ContentFile | ContentFileBytes,
   options: ParseOptions = {},
 ): ParsedContentFile {
   const kind = contentKindOf(input.path);
@@ -122,35 +133,28 @@ export function parseContentFile(
     };
   }
   const registry = options.entities ?? emptyRegistry;
+  const decoded = decodeContentText('bytes' in input ? input.bytes : input.value);
   const file = new VFile({
     path: input.path,
-    value: input.value,
+    value: decoded.text,
     data: { contentPath: input.path, contentId: base.id },
   });
+  if (decoded.invalid) {
+    const { position, count } = decoded.invalid;
+    report(
+      file,
+      'encoding-invalid',
+      position,
+      `The file is not valid UTF-8: ${count === 1 ? 'the bytes here are' : `${count} byte sequences, the first here, are`} shown as \`\uFFFD\` (U+FFFD): save the file as UTF-8 and retype ${count === 1 ? 'the character' : 'those characters'}.`,
+    );
+  }
 
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkDigestFrontmatter, { kind });
   if (kind === 'source') {
     // An archived source's body is verbatim text, not Markdown: only its frontmatter is read.
-    processor.runSync(processor.parse(file), file);
+    archivedSourceProcessor.runSync(parseFrontmatterOnly(file), file);
     return parsedSource(file, base);
   }
-  const body = processor
-    .use(remarkStrayDirectives, { containers: kind === 'digest' ? ['claim'] : [] })
-    .use(remarkContentSafety);
-  // `use` appends in order: claims before cross-references (claims add source links), mentions last.
-  if (kind === 'digest') body.use(remarkClaims, { entityNames: registry.names });
-  body.use(remarkCrossReferences);
-  if (kind === 'digest') body.use(remarkEntityMentions, { registry });
-  const rendering = body
-    .use(remarkRehype)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeExternalLinks)
-    .use(rehypeStringify);
+  const rendering = renderingProcessor(kind, registry);
   const mdast: Root = rendering.parse(file);
   const hast = rendering.runSync(mdast, file) as HastRoot;
   const html = rendering.stringify(hast);
@@ -211,6 +215,85 @@ export function parseContentFile(
     };
   }
   return parsed;
+}
+
+/** The plugins that read Markdown with frontmatter, as every content kind is read. */
+function markdownReader(kind: ContentKind) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkDigestFrontmatter, { kind });
+}
+
+/**
+ * The whole pipeline for a digest or an entity page, frozen so it is built once, not per file
+ * (building one combines every micromark syntax extension again).
+ */
+function createRenderingProcessor(kind: 'digest' | 'entity', registry: EntityRegistry) {
+  const processor = markdownReader(kind)
+    .use(remarkStrayDirectives, { containers: kind === 'digest' ? ['claim'] : [] })
+    .use(remarkContentSafety);
+  // `use` appends in order: claims before cross-references (claims add source links), mentions last.
+  if (kind === 'digest') processor.use(remarkClaims, { entityNames: registry.names });
+  processor.use(remarkCrossReferences);
+  if (kind === 'digest') processor.use(remarkEntityMentions, { registry });
+  return processor
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeExternalLinks)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+type RenderingProcessor = ReturnType<typeof createRenderingProcessor>;
+
+/** Frozen pipelines per registry (digests depend on it) and kind. */
+const renderingProcessors = new WeakMap<
+  EntityRegistry,
+  Map<'digest' | 'entity', RenderingProcessor>
+>();
+
+function renderingProcessor(kind: 'digest' | 'entity', registry: EntityRegistry) {
+  let byKind = renderingProcessors.get(registry);
+  if (byKind === undefined) {
+    byKind = new Map();
+    renderingProcessors.set(registry, byKind);
+  }
+  let processor = byKind.get(kind);
+  if (processor === undefined) {
+    processor = createRenderingProcessor(kind, registry);
+    byKind.set(kind, processor);
+  }
+  return processor;
+}
+
+const archivedSourceProcessor = markdownReader('source').freeze();
+
+/** A line that closes YAML frontmatter: `---`, then only spaces or tabs. */
+const closingFenceLine = /^---[ \t]*$/;
+
+/**
+ * The Markdown tree of an archived source's frontmatter. Only the frontmatter is read, so only
+ * the text up to the closing fence is parsed: the archived text after it can be long, and the
+ * frontmatter node depends on nothing after its closing line. When that text yields no
+ * frontmatter (there is none, or it is not closed), the whole file is parsed as before.
+ */
+function parseFrontmatterOnly(file: VFile): Root {
+  const value = String(file.value);
+  const lineEnding = /\r\n|\r|\n/g;
+  let lineStart = -1;
+  // Skip the opening line; the first later line that is a closing fence ends the frontmatter.
+  for (let match = lineEnding.exec(value); match !== null; match = lineEnding.exec(value)) {
+    if (lineStart !== -1 && closingFenceLine.test(value.slice(lineStart, match.index))) {
+      const tree = archivedSourceProcessor.parse(value.slice(0, match.index));
+      if (tree.children[0]?.type === 'yaml') return tree;
+      break;
+    }
+    lineStart = match.index + match[0].length;
+  }
+  return archivedSourceProcessor.parse(file);
 }
 
 function parsedSource(file: VFile, base: Omit<ParsedFileBase, 'diagnostics'>): ParsedSourceFile {
