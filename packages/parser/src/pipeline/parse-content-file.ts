@@ -29,6 +29,7 @@ import {
 } from '../plugins/remark-cross-references.ts';
 import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-digest-frontmatter.ts';
 import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
+import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { decodeContentText } from './decode-content-text.ts';
@@ -221,6 +222,7 @@ export function parseContentFile(
 function markdownReader(kind: ContentKind) {
   return unified()
     .use(remarkParse)
+    .use(remarkNestingLimit, { report: kind !== 'source' })
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
