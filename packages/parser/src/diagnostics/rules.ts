@@ -158,6 +158,11 @@ export const rules = {
     description: 'Raw HTML other than `<br>` and comments is not allowed.',
     fix: 'Write it in Markdown instead; the HTML is not rendered.',
   },
+  'nesting-too-deep': {
+    severity: 'error',
+    description: 'Markdown is nested more than 100 levels deep; the deeper part is dropped.',
+    fix: 'Flatten the nesting: no digest needs more than a few levels of lists or quotes.',
+  },
   'directive-unknown': {
     severity: 'error',
     description: 'A directive other than `:::claim` is used.',
