@@ -38,7 +38,15 @@ export const sourceReferenceSchema = z.strictObject({
   /** Publication date of the source itself. */
   published: timestamp,
   /** Relative link to the archived copy under `content/sources/`. */
-  archived: z.string().min(1).optional(),
+  archived: z
+    .string()
+    // No scheme, no site path, and no whitespace or control characters (which browsers drop,
+    // turning `java\tscript:` into a scheme): write a space as %20.
+    // eslint-disable-next-line no-control-regex -- control characters are what is excluded
+    .regex(/^(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/\\#?])[^\s\u0000-\u001f\u007f]+$/, {
+      message: 'must be a relative path to the archived copy, such as `../sources/<id>.md`',
+    })
+    .optional(),
 });
 
 export const correctionSchema = z.strictObject({

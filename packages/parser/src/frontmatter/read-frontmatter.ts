@@ -3,7 +3,16 @@
  * at the line and column of the YAML node it concerns (the value for a wrong value, the key for an
  * unknown key, the enclosing mapping for a missing field).
  */
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import type { z } from 'zod';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { suggestionText } from '../diagnostics/suggest-name.ts';
@@ -46,13 +55,27 @@ export function readFrontmatter<Schema extends z.ZodType>(
         'yaml-syntax',
         file,
         toFilePosition(error.pos[0]),
-        `Invalid YAML in the frontmatter: ${firstLine(error.message)}; fix the syntax here.`,
+        /call stack/i.test(error.message)
+          ? 'The frontmatter YAML is nested too deeply to read: flatten the lists and mappings here.'
+          : `Invalid YAML in the frontmatter: ${firstLine(error.message)}; fix the syntax here.`,
       ),
     );
     return { value: undefined, diagnostics, locate };
   }
 
-  const input: unknown = document.toJS() ?? {};
+  let input: unknown;
+  try {
+    input = document.toJS() ?? {};
+  } catch {
+    // yaml refuses to expand aliases (`*name`) into excessive data ("billion laughs").
+    const diagnostic = createDiagnostic(
+      'yaml-syntax',
+      file,
+      firstAliasPosition(document, toFilePosition) ?? block.start,
+      'The frontmatter uses YAML aliases (`*name`) that expand to too much data: write the values out instead of aliasing them.',
+    );
+    return { value: undefined, diagnostics: [diagnostic], locate };
+  }
   const result = schema.safeParse(input);
   if (result.success) return { value: result.data, diagnostics: [], locate };
 
@@ -155,6 +178,20 @@ function locateKey(
     }
   }
   return locateNode(document, path, toFilePosition, block);
+}
+
+function firstAliasPosition(
+  document: Document,
+  toFilePosition: (offset: number) => Position,
+): Position | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return offset === undefined ? undefined : visit.BREAK;
+    },
+  });
+  return offset === undefined ? undefined : toFilePosition(offset);
 }
 
 function valueAt(input: unknown, path: YamlPath): unknown {

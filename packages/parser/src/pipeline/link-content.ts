@@ -45,7 +45,9 @@ export interface LinkOptions {
   graph?: GraphOptions;
 }
 
-const placeholderHref = new RegExp(` href="${placeholderScheme}:(\\d+)"`, 'g');
+// Anchored on the tag: the same characters in text or code are escaped differently (`&#x3C;a`),
+// so a digest that writes ` href="xref:0"` in a code span keeps it as written.
+const placeholderHref = new RegExp(`<a href="${placeholderScheme}:(\\d+)"`, 'g');
 
 export function linkContent(
   parsedFiles: readonly ParsedContentFile[],
@@ -342,7 +344,7 @@ function substitute(html: string, hrefs: Map<number, string | undefined>): strin
     // An unresolved link (already reported) keeps its text but points nowhere.
     // Ids from file names are not validated, so the href is escaped for the attribute.
     return href === undefined
-      ? ''
-      : ` href="${href.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`;
+      ? '<a'
+      : `<a href="${href.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`;
   });
 }

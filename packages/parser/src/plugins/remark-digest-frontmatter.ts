@@ -20,6 +20,9 @@ import type { Position } from '../model.ts';
 
 export type ContentKind = 'digest' | 'entity' | 'source';
 
+/** A first line that opens frontmatter, for telling an unclosed block from a missing one. */
+const openingFence = /^---[ \t]*(?:\r?\n|\r|$)/;
+
 export interface Options {
   /** Which of the three content kinds the file is; decides the schema. */
   kind: ContentKind;
@@ -73,7 +76,9 @@ export function remarkDigestFrontmatter(options: Options) {
         file,
         'frontmatter-missing',
         { line: 1, column: 1 },
-        'The file has no frontmatter: start it with a `---` line, the YAML fields, and a closing `---` line.',
+        openingFence.test(String(file.value))
+          ? 'The frontmatter that starts here is never closed: add a `---` line after its last field.'
+          : 'The file has no frontmatter: start it with a `---` line, the YAML fields, and a closing `---` line.',
       );
       if (options.kind === 'source') file.data.archivedText = String(file.value);
       return;
