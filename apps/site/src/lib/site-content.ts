@@ -36,6 +36,17 @@ export interface SiteContent {
   tags: ReadonlyMap<string, Digest[]>;
   /** The archived copy a digest's source reference points at, if it has one. */
   archivedSourceOf: (digest: Digest, sourceReferenceId: string) => ArchivedSource | undefined;
+  /**
+   * Per archived source id, the digests that cite it (newest first) with their claims quoted
+   * from it. Sources no published digest cites are absent.
+   */
+  citationsBySource: ReadonlyMap<string, SourceCitation[]>;
+}
+
+export interface SourceCitation {
+  digest: Digest;
+  /** The digest's claims whose `source` is a reference to the archived source, in digest order. */
+  claims: Claim[];
 }
 
 export const claimKey = (digestId: string, claimId: string): string => `${digestId}#${claimId}`;
@@ -45,11 +56,20 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function newestFirst(a: Digest, b: Digest): number {
-  return toInstant(b.published) - toInstant(a.published) || compareText(a.id, b.id);
+/**
+ * The site content, read and indexed once per build: every page calls this, and rebuilding the
+ * sorted lists and lookups per page made the build quadratic in the number of digests. In
+ * `astro dev` the content can change between requests, so there it is read afresh each time.
+ */
+export function getSiteContent(): Promise<SiteContent> {
+  if (import.meta.env.DEV) return readSiteContent();
+  builtSiteContent ??= readSiteContent();
+  return builtSiteContent;
 }
 
-export async function getSiteContent(): Promise<SiteContent> {
+let builtSiteContent: Promise<SiteContent> | undefined;
+
+async function readSiteContent(): Promise<SiteContent> {
   const entries = await getCollection('contentSet');
   const digests: Digest[] = [];
   const entities: Entity[] = [];
@@ -62,16 +82,42 @@ export async function getSiteContent(): Promise<SiteContent> {
     else graph = data.graph;
   }
   if (graph === undefined) throw new Error('The content set has no graph entry.');
-  digests.sort(newestFirst);
+  // Each date is parsed once, not once per comparison.
+  const publishedInstant = new Map(digests.map((digest) => [digest, toInstant(digest.published)]));
+  digests.sort(
+    (a, b) =>
+      (publishedInstant.get(b) ?? 0) - (publishedInstant.get(a) ?? 0) || compareText(a.id, b.id),
+  );
   entities.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   sources.sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
 
   const claimByKey = new Map<string, ClaimInDigest>();
   const tags = new Map<string, Digest[]>();
+  const citationsBySource = new Map<string, SourceCitation[]>();
   for (const digest of digests) {
     for (const claim of digest.claims)
       claimByKey.set(claimKey(digest.id, claim.id), { claim, digest });
-    for (const tag of digest.tags) tags.set(tag, [...(tags.get(tag) ?? []), digest]);
+    for (const tag of digest.tags) {
+      const tagged = tags.get(tag);
+      if (tagged) tagged.push(digest);
+      else tags.set(tag, [digest]);
+    }
+    const referencesBySource = new Map<string, Set<string>>();
+    for (const reference of digest.sources) {
+      if (reference.archivedSourceId === undefined) continue;
+      const ids = referencesBySource.get(reference.archivedSourceId) ?? new Set<string>();
+      ids.add(reference.id);
+      referencesBySource.set(reference.archivedSourceId, ids);
+    }
+    for (const [sourceId, referenceIds] of referencesBySource) {
+      const citation = {
+        digest,
+        claims: digest.claims.filter((claim) => referenceIds.has(claim.source)),
+      };
+      const citations = citationsBySource.get(sourceId);
+      if (citations) citations.push(citation);
+      else citationsBySource.set(sourceId, [citation]);
+    }
   }
   const sourceById = new Map(sources.map((source) => [source.id, source]));
   return {
@@ -90,6 +136,7 @@ export async function getSiteContent(): Promise<SiteContent> {
         ? undefined
         : sourceById.get(reference.archivedSourceId);
     },
+    citationsBySource,
   };
 }
 
