@@ -44,11 +44,34 @@ export function lastChanged(digests: readonly Digest[]): Date | undefined {
   return instants.length === 0 ? undefined : new Date(Math.max(...instants));
 }
 
+/**
+ * The entity ids of each digest, in the order of the graph's entity index: the inverse of
+ * `graph.entities`, made once per graph rather than searching every entity for every feed item.
+ */
+const entityIdsByDigestOf = new WeakMap<FeedContent['graph']['entities'], Map<string, string[]>>();
+
+function entityIdsOf(digestId: string, content: FeedContent): readonly string[] {
+  const entities = content.graph.entities;
+  let byDigest = entityIdsByDigestOf.get(entities);
+  if (byDigest === undefined) {
+    byDigest = new Map();
+    for (const [entityId, index] of Object.entries(entities)) {
+      for (const id of new Set(index.digests)) {
+        const entityIds = byDigest.get(id);
+        if (entityIds) entityIds.push(entityId);
+        else byDigest.set(id, [entityId]);
+      }
+    }
+    entityIdsByDigestOf.set(entities, byDigest);
+  }
+  return byDigest.get(digestId) ?? [];
+}
+
 function categoriesOf(digest: Digest, content: FeedContent): string[] {
   const verdictLabels = digest.claims.map((claim) => getVerdict(claim.verdict).label);
-  const entityNames = Object.entries(content.graph.entities)
-    .filter(([, index]) => index.digests.includes(digest.id))
-    .map(([entityId]) => content.entityById.get(entityId)?.name ?? entityId);
+  const entityNames = entityIdsOf(digest.id, content).map(
+    (entityId) => content.entityById.get(entityId)?.name ?? entityId,
+  );
   return [...new Set([...verdictLabels, ...digest.tags, ...entityNames])];
 }
 
