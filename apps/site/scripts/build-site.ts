@@ -33,7 +33,9 @@ try {
     ...(values.cacheDir === undefined ? {} : { cacheDir: path.resolve(values.cacheDir) }),
     logLevel: 'info',
   });
+  // Run from the site root, where Pagefind finds its pagefind.yml, whoever calls this script.
   execFileSync(path.join(siteRoot, 'node_modules/.bin/pagefind'), ['--site', stagingDir], {
+    cwd: siteRoot,
     stdio: 'inherit',
   });
   await rename(stagingDir, outDir);

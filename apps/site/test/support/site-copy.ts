@@ -10,15 +10,16 @@ import { cp, mkdir, readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { siteRoot } from './site-build.ts';
 
-/** What a build reads from apps/site; outputs, caches and tests stay behind. */
-const siteSources = [
-  'astro.config.ts',
-  'package.json',
-  'tsconfig.json',
-  'public',
-  'scripts',
-  'src',
-];
+/** Outputs, caches and tests stay behind; everything else (sources, configs) is copied. */
+const notCopied = new Set([
+  'node_modules',
+  'dist',
+  'dist.staging',
+  '.astro',
+  '.turbo',
+  'test',
+  'test-results',
+]);
 /** State Astro and Vite keep under node_modules. */
 const dependencyCaches = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
 
@@ -31,7 +32,8 @@ export async function createSiteCopy(copyRoot: string): Promise<string> {
     if (entry === 'apps' || entry === '.git') continue;
     await symlink(path.join(repositoryRoot, entry), path.join(copyRoot, entry));
   }
-  for (const entry of siteSources) {
+  for (const entry of await readdir(siteRoot)) {
+    if (notCopied.has(entry)) continue;
     await cp(path.join(siteRoot, entry), path.join(copiedSite, entry), { recursive: true });
   }
   const modules = path.join(copiedSite, 'node_modules');
