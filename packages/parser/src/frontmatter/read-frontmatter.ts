@@ -8,6 +8,8 @@ import {
   isNode,
   isPair,
   isScalar,
+  CST,
+  Lexer,
   LineCounter,
   parseDocument,
   visit,
@@ -49,15 +51,25 @@ export function readFrontmatter<Schema extends z.ZodType>(
   };
   const locate = (path: YamlPath): Position => locateNode(document, path, toFilePosition, block);
 
+  if (document.errors.some((error) => /call stack/i.test(error.message))) {
+    // yaml composes nested collections recursively and turns a stack overflow into errors whose
+    // number and place depend on the stack size: report one, where the nesting gets too deep.
+    const offset = tooDeepFlowOffset(block.yaml) ?? document.errors[0]?.pos[0] ?? 0;
+    const diagnostic = createDiagnostic(
+      'yaml-syntax',
+      file,
+      toFilePosition(offset),
+      `The frontmatter YAML is nested more than ${maxFlowDepth} levels deep here, too deep to read: flatten the lists and mappings.`,
+    );
+    return { value: undefined, diagnostics: [diagnostic], locate };
+  }
   if (document.errors.length > 0) {
     const diagnostics = document.errors.map((error) =>
       createDiagnostic(
         'yaml-syntax',
         file,
         toFilePosition(error.pos[0]),
-        /call stack/i.test(error.message)
-          ? 'The frontmatter YAML is nested too deeply to read: flatten the lists and mappings here.'
-          : `Invalid YAML in the frontmatter: ${firstLine(error.message)}; fix the syntax here.`,
+        `Invalid YAML in the frontmatter: ${firstLine(error.message)}; fix the syntax here.`,
       ),
     );
     return { value: undefined, diagnostics, locate };
@@ -178,6 +190,27 @@ function locateKey(
     }
   }
   return locateNode(document, path, toFilePosition, block);
+}
+
+const maxFlowDepth = 100;
+const controlTokens = new Set(['doc-mode', 'scalar', 'flow-error-end']);
+
+/** Offset of the first `[` or `{` nested deeper than `maxFlowDepth`, from yaml's own lexer. */
+function tooDeepFlowOffset(yaml: string): number | undefined {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(yaml)) {
+    const type = CST.tokenType(token);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      depth += 1;
+      if (depth > maxFlowDepth) return offset;
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
+      depth -= 1;
+    }
+    // The lexer's control tokens (document mode, scalar start, flow error end) are not text.
+    if (!controlTokens.has(type ?? '')) offset += token.length;
+  }
+  return undefined;
 }
 
 function firstAliasPosition(

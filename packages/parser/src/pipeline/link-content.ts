@@ -104,14 +104,21 @@ function isKind<Kind extends ParsedContentFile['kind']>(kind: Kind) {
     file.kind === kind;
 }
 
-/** Files by id, in id order; the second file with an id is reported and left out. */
+/**
+ * Files by id, in id order. When two files have the same id, the one named after it keeps it
+ * (the other set `id:` to a taken id, and that is where the fix goes); otherwise the first by path.
+ */
 function uniqueById<File extends ParsedContentFile>(
   files: File[],
   kind: string,
   diagnostics: Diagnostic[],
 ): Map<string, File> {
   const byId = new Map<string, File>();
-  for (const file of files) {
+  const namedAfterId = (file: File) => (file.path.endsWith(`/${file.id}.md`) ? 0 : 1);
+  const owners = [...files].sort(
+    (a, b) => namedAfterId(a) - namedAfterId(b) || compareStrings(a.path, b.path),
+  );
+  for (const file of owners) {
     const first = byId.get(file.id);
     if (first) {
       diagnostics.push(
