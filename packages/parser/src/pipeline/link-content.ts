@@ -191,8 +191,9 @@ function resolve(
       return { target: { kind: 'digest', digestId: target.id }, href: `/digests/${target.id}/` };
     }
     const claimIds = target.claimIds;
+    const declared = claimIdSet(claimIds);
     const claimId = [reference.fragment, reference.fragment.replace(/^claim-/, '')].find((id) =>
-      claimIds.includes(id),
+      declared.has(id),
     );
     if (claimId === undefined) {
       return fail(
@@ -320,10 +321,7 @@ function checkClaims(
       (source) => source.id === claim.source,
     )?.archivedSourceId;
     const archived = archivedId === undefined ? undefined : sourcesById.get(archivedId);
-    if (
-      archived &&
-      !normaliseWhitespace(archived.text).includes(normaliseWhitespace(claim.quote))
-    ) {
+    if (archived && !normalisedText(archived).includes(normaliseWhitespace(claim.quote))) {
       report(
         'claim-quote-not-verbatim',
         file.quotePositions[claim.id] ?? claim.position,
@@ -338,6 +336,29 @@ function checkClaims(
       );
     }
   }
+}
+
+// Per-object caches, so 10,000 claims quoting one source, or linking into one digest, do not
+// normalise the source or scan the claim list 10,000 times.
+const claimIdSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const normalisedTexts = new WeakMap<ArchivedSource, string>();
+
+function claimIdSet(claimIds: readonly string[]): ReadonlySet<string> {
+  let set = claimIdSets.get(claimIds);
+  if (set === undefined) {
+    set = new Set(claimIds);
+    claimIdSets.set(claimIds, set);
+  }
+  return set;
+}
+
+function normalisedText(source: ArchivedSource): string {
+  let text = normalisedTexts.get(source);
+  if (text === undefined) {
+    text = normaliseWhitespace(source.text);
+    normalisedTexts.set(source, text);
+  }
+  return text;
 }
 
 /** Whitespace is the only thing a quote may differ in: runs of it compare equal. */
