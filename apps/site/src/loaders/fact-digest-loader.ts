@@ -113,8 +113,9 @@ function parseAll(
 
   // Forget cached results of files that no longer exist.
   const paths = files.map((file) => file.path);
+  const current = new Set(paths);
   const previous = JSON.parse(meta.get(cachedPathsKey) ?? '[]') as string[];
-  for (const stale of previous.filter((entry) => !paths.includes(entry)))
+  for (const stale of previous.filter((entry) => !current.has(entry)))
     meta.delete(`phase1:${stale}`);
   meta.set(cachedPathsKey, JSON.stringify(paths));
 
@@ -177,18 +178,10 @@ export function factDigestLoader(userOptions: Options): Loader {
       for (const entry of entries) {
         const id = contentEntryId(entry);
         ids.add(id);
-        const html =
-          entry.kind === 'digest'
-            ? entry.digest.html
-            : entry.kind === 'entity'
-              ? entry.entity.html
-              : undefined;
-        store.set({
-          id,
-          data: entry,
-          digest: generateDigest(entry),
-          ...(html === undefined ? {} : { rendered: { html } }),
-        });
+        // The HTML is stored once, in the data: pages write `digest.html` and `entity.html`
+        // themselves and never call `render()`, so a `rendered` copy would only double what the
+        // data store serialises and holds in memory.
+        store.set({ id, data: entry, digest: generateDigest(entry) });
       }
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     },
