@@ -1,8 +1,8 @@
 /**
  * The Astro content loader for a fact-digest content directory. It runs the parser in its two
- * phases: phase 1 once per file (cached in the loader's meta store, keyed by a digest of the
- * file and of everything else the parse depends on, so unchanged files are not parsed again on
- * a rebuild), phase 2 (`linkContent`) over all files. Any error diagnostic fails the build, after
+ * phases: phase 1 once per file (cached under Astro's cache directory, see parse-cache.ts, keyed
+ * by a digest of the file and of everything else the parse depends on, so unchanged files are
+ * not parsed again on a rebuild), phase 2 (`linkContent`) over all files. Any error diagnostic fails the build, after
  * every diagnostic has been printed as `file:line:col  severity  message  rule-id`.
  *
  * Everything goes into one collection: phase 2 needs every file at once, and Astro gives each
@@ -11,6 +11,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import {
   createEntityRegistry,
@@ -23,6 +24,7 @@ import {
   type ParsedContentFile,
 } from '@fact-digest/parser';
 import { contentEntryId, contentEntrySchema, type ContentEntry } from './content-entry.ts';
+import { openParseCache, type ParseCache } from './parse-cache.ts';
 import { publishedContent } from './published-content.ts';
 
 export interface Options {
@@ -37,13 +39,6 @@ export const defaultOptions: Omit<Options, 'contentDir'> = {};
 /** Bump when the shape of cached phase-1 results changes, so old cache entries are ignored. */
 const cacheFormat = 'fact-digest-phase1-v1';
 const contentFolders = ['digests', 'entities', 'sources'] as const;
-const cachedPathsKey = 'phase1:paths';
-
-interface CachedParse {
-  fingerprint: string;
-  parsed: ParsedContentFile;
-}
-
 export class ContentErrorsError extends Error {
   override name = 'ContentErrorsError';
 }
@@ -71,21 +66,18 @@ async function readContentFiles(contentDir: string): Promise<ContentFile[]> {
 /** Phase 1 for every file, reusing the cached result of files whose inputs did not change. */
 function parseAll(
   files: readonly ContentFile[],
-  { meta, generateDigest }: Pick<LoaderContext, 'meta' | 'generateDigest'>,
+  cache: ParseCache,
+  generateDigest: LoaderContext['generateDigest'],
 ): { parsed: ParsedContentFile[]; reused: number } {
   let reused = 0;
   const parseCached = (file: ContentFile, fingerprint: string, parse: () => ParsedContentFile) => {
-    const key = `phase1:${file.path}`;
-    const cached = meta.get(key);
+    const cached = cache.get(file.path, fingerprint);
     if (cached !== undefined) {
-      const entry = JSON.parse(cached) as CachedParse;
-      if (entry.fingerprint === fingerprint) {
-        reused += 1;
-        return entry.parsed;
-      }
+      reused += 1;
+      return cached;
     }
     const parsed = parse();
-    meta.set(key, JSON.stringify({ fingerprint, parsed } satisfies CachedParse));
+    cache.set(file.path, fingerprint, parsed);
     return parsed;
   };
 
@@ -112,12 +104,7 @@ function parseAll(
   );
 
   // Forget cached results of files that no longer exist.
-  const paths = files.map((file) => file.path);
-  const current = new Set(paths);
-  const previous = JSON.parse(meta.get(cachedPathsKey) ?? '[]') as string[];
-  for (const stale of previous.filter((entry) => !current.has(entry)))
-    meta.delete(`phase1:${stale}`);
-  meta.set(cachedPathsKey, JSON.stringify(paths));
+  cache.retainOnly(files.map((file) => file.path));
 
   return { parsed: [...entityResults, ...otherResults], reused };
 }
@@ -144,7 +131,11 @@ export function factDigestLoader(userOptions: Options): Loader {
       const { store, logger, generateDigest } = context;
       const diagnosticRoot = options.diagnosticRoot ?? process.cwd();
       const files = await readContentFiles(options.contentDir);
-      const { parsed, reused } = parseAll(files, context);
+      const cache = openParseCache(
+        fileURLToPath(new URL('fact-digest-phase1/', context.config.cacheDir)),
+        context.meta,
+      );
+      const { parsed, reused } = parseAll(files, cache, generateDigest);
       const content = linkContent(parsed);
       logger.info(
         `Read ${files.length} files from ${options.contentDir}: parsed ${files.length - reused}, reused ${reused} unchanged.`,

@@ -1,0 +1,78 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MetaStore } from 'astro/loaders';
+import type { ParsedContentFile } from '@fact-digest/parser';
+import { openParseCache } from '../src/loaders/parse-cache.ts';
+
+/** The loader's meta store as Astro keeps it: string values by key. */
+function metaStore(): MetaStore & { keys: () => string[] } {
+  const values = new Map<string, string>();
+  return {
+    get: (key) => values.get(key),
+    set: (key, value) => void values.set(key, value),
+    has: (key) => values.has(key),
+    delete: (key) => void values.delete(key),
+    keys: () => [...values.keys()],
+  };
+}
+
+const parsedEntity = (id: string): ParsedContentFile => ({
+  kind: 'entity',
+  path: `entities/${id}.md`,
+  id,
+  idPosition: { line: 1, column: 1 },
+  crossReferences: [],
+  diagnostics: [],
+  namePositions: [],
+});
+
+describe('the phase-1 parse cache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = path.join(await mkdtemp(path.join(tmpdir(), 'parse-cache-')), 'cache');
+  });
+  afterEach(async () => {
+    await rm(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  it('returns a result only for the fingerprint it was stored with, across openings', () => {
+    const meta = metaStore();
+    openParseCache(dir, meta).set('entities/a.md', 'f1', parsedEntity('a'));
+    const reopened = openParseCache(dir, meta);
+    expect(reopened.get('entities/a.md', 'f1')).toEqual(parsedEntity('a'));
+    expect(reopened.get('entities/a.md', 'f2')).toBeUndefined();
+    expect(reopened.get('entities/b.md', 'f1')).toBeUndefined();
+  });
+
+  it('keeps only a generation id in the meta store', () => {
+    const meta = metaStore();
+    openParseCache(dir, meta).set('entities/a.md', 'f1', parsedEntity('a'));
+    expect(meta.keys()).toEqual(['phase1:generation']);
+  });
+
+  it('starts empty when the meta store was cleared (astro build --force)', () => {
+    openParseCache(dir, metaStore()).set('entities/a.md', 'f1', parsedEntity('a'));
+    expect(openParseCache(dir, metaStore()).get('entities/a.md', 'f1')).toBeUndefined();
+  });
+
+  it('forgets files that are no longer in the content', async () => {
+    const meta = metaStore();
+    const cache = openParseCache(dir, meta);
+    cache.set('entities/a.md', 'f1', parsedEntity('a'));
+    cache.set('entities/b.md', 'f1', parsedEntity('b'));
+    cache.retainOnly(['entities/b.md']);
+    expect(cache.get('entities/a.md', 'f1')).toBeUndefined();
+    expect(cache.get('entities/b.md', 'f1')).toEqual(parsedEntity('b'));
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it('removes parse results the meta store held in the former format', () => {
+    const meta = metaStore();
+    meta.set('phase1:paths', JSON.stringify(['entities/a.md']));
+    meta.set('phase1:entities/a.md', '{}');
+    openParseCache(dir, meta);
+    expect(meta.keys()).toEqual(['phase1:generation']);
+  });
+});
