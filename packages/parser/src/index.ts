@@ -4,6 +4,7 @@ export * from './format/verdicts.ts';
 export type * from './model.ts';
 
 export { loadContent, processContent, type Options as LoadOptions } from './load-content.ts';
+export { readContentFiles } from './read-content-files.ts';
 export {
   parseContentFile,
   type ContentFile,

@@ -2,8 +2,7 @@
  * Reading a whole content directory: phase 1 for every file (entities first, because digests are
  * matched against them), then phase 2.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { createEntityRegistry } from './pipeline/entity-registry.ts';
 import { linkContent, type ContentSet, type LinkOptions } from './pipeline/link-content.ts';
 import {
@@ -12,6 +11,7 @@ import {
   type ContentFileBytes,
   type ParsedContentFile,
 } from './pipeline/parse-content-file.ts';
+import { readContentFiles } from './read-content-files.ts';
 
 export interface Options extends LinkOptions {
   /**
@@ -20,8 +20,6 @@ export interface Options extends LinkOptions {
    */
   diagnosticRoot?: string;
 }
-
-const contentFolders = ['digests', 'entities', 'sources'] as const;
 
 /** Parses and links in-memory files; paths are relative to the content directory (`digests/x.md`). */
 export function processContent(
@@ -45,23 +43,7 @@ export function processContent(
 /** Reads `digests/`, `entities/` and `sources/` under `contentDir` and processes every `.md` file. */
 export async function loadContent(contentDir: string, options: Options = {}): Promise<ContentSet> {
   const root = resolve(contentDir);
-  const files: ContentFileBytes[] = [];
-  for (const folder of contentFolders) {
-    let names: string[];
-    try {
-      names = await readdir(join(root, folder));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
-    for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
-      files.push({
-        path: `${folder}/${name}`,
-        // Bytes, not a string: the parser reports bytes that are not valid UTF-8.
-        bytes: await readFile(join(root, folder, name)),
-      });
-    }
-  }
+  const files = await readContentFiles(root);
   const content = processContent(files, options);
   const prefix = relative(resolve(options.diagnosticRoot ?? dirname(root)), root)
     .split(sep)

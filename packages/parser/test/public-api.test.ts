@@ -24,6 +24,7 @@ test('the public API exports exactly these names', () => {
     'parseContentFile',
     'processContent',
     'ratingScale',
+    'readContentFiles',
     'rules',
     'sourceReferenceSchema',
     'timestamp',
