@@ -9,7 +9,7 @@
  * collection its own meta store and runs loaders concurrently, so splitting digests, entities
  * and sources into separate collections would mean parsing twice or coordinating loaders.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -19,7 +19,8 @@ import {
   hasErrors,
   linkContent,
   parseContentFile,
-  type ContentFile,
+  readContentFiles,
+  type ContentFileBytes,
   type Diagnostic,
   type ParsedContentFile,
 } from '@fact-digest/parser';
@@ -38,46 +39,31 @@ export const defaultOptions: Omit<Options, 'contentDir'> = {};
 
 /** Bump when the shape of cached phase-1 results changes, so old cache entries are ignored. */
 const cacheFormat = 'fact-digest-phase1-v1';
-const contentFolders = ['digests', 'entities', 'sources'] as const;
 export class ContentErrorsError extends Error {
   override name = 'ContentErrorsError';
 }
 
-async function readContentFiles(contentDir: string): Promise<ContentFile[]> {
-  const files: ContentFile[] = [];
-  for (const folder of contentFolders) {
-    let names: string[];
-    try {
-      names = await readdir(path.join(contentDir, folder));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
-    for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
-      files.push({
-        path: `${folder}/${name}`,
-        value: await readFile(path.join(contentDir, folder, name), 'utf8'),
-      });
-    }
-  }
-  return files;
+/** A digest of a file's bytes and of what else its parse depends on, as the cache key. */
+function fingerprint(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
 }
 
 /** Phase 1 for every file, reusing the cached result of files whose inputs did not change. */
 function parseAll(
-  files: readonly ContentFile[],
+  files: readonly ContentFileBytes[],
   cache: ParseCache,
-  generateDigest: LoaderContext['generateDigest'],
 ): { parsed: ParsedContentFile[]; reused: number } {
   let reused = 0;
-  const parseCached = (file: ContentFile, fingerprint: string, parse: () => ParsedContentFile) => {
-    const cached = cache.get(file.path, fingerprint);
+  const parseCached = (file: ContentFileBytes, key: string, parse: () => ParsedContentFile) => {
+    const cached = cache.get(file.path, key);
     if (cached !== undefined) {
       reused += 1;
       return cached;
     }
     const parsed = parse();
-    cache.set(file.path, fingerprint, parsed);
+    cache.set(file.path, key, parsed);
     return parsed;
   };
 
@@ -85,20 +71,18 @@ function parseAll(
   const entityFiles = files.filter((file) => file.path.startsWith('entities/'));
   const otherFiles = files.filter((file) => !file.path.startsWith('entities/'));
   const entityResults = entityFiles.map((file) =>
-    parseCached(file, generateDigest(`${cacheFormat}\n${file.value}`), () =>
-      parseContentFile(file),
-    ),
+    parseCached(file, fingerprint(cacheFormat, file.bytes), () => parseContentFile(file)),
   );
   const entities = entityResults.flatMap((result) =>
     result.kind === 'entity' && result.entity ? [result.entity] : [],
   );
   const registry = createEntityRegistry(entities);
   // A digest's parse depends on the registry, so its fingerprint includes every name and alias.
-  const registryFingerprint = generateDigest(
+  const registryFingerprint = fingerprint(
     JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
   );
   const otherResults = otherFiles.map((file) =>
-    parseCached(file, generateDigest(`${cacheFormat}\n${registryFingerprint}\n${file.value}`), () =>
+    parseCached(file, fingerprint(cacheFormat, registryFingerprint, file.bytes), () =>
       parseContentFile(file, { entities: registry }),
     ),
   );
@@ -122,59 +106,95 @@ function diagnosticLine(
   return formatDiagnostic({ ...diagnostic, file }, 'pretty');
 }
 
+/** Reads, parses and links the content, then replaces the collection's entries with it. */
+async function syncContent(context: LoaderContext, options: Options): Promise<void> {
+  const { store, logger, generateDigest } = context;
+  const diagnosticRoot = options.diagnosticRoot ?? process.cwd();
+  const files = await readContentFiles(options.contentDir);
+  const cache = openParseCache(
+    fileURLToPath(new URL('fact-digest-phase1/', context.config.cacheDir)),
+    context.meta,
+  );
+  const { parsed, reused } = parseAll(files, cache);
+  const content = linkContent(parsed);
+  logger.info(
+    `Read ${files.length} files from ${options.contentDir}: parsed ${files.length - reused}, reused ${reused} unchanged.`,
+  );
+
+  const lines = content.diagnostics.map((diagnostic) => ({
+    diagnostic,
+    line: diagnosticLine(diagnostic, options.contentDir, diagnosticRoot),
+  }));
+  for (const { diagnostic, line } of lines) {
+    if (diagnostic.severity === 'error') logger.error(line);
+    else logger.warn(line);
+  }
+  if (hasErrors(content.diagnostics)) {
+    const errors = lines.filter(({ diagnostic }) => diagnostic.severity === 'error');
+    throw new ContentErrorsError(
+      `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; the site is not built:\n${errors
+        .map(({ line }) => line)
+        .join('\n')}`,
+    );
+  }
+
+  const published = publishedContent(content);
+  const entries: ContentEntry[] = [
+    ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
+    ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
+    ...published.sources.map((source) => ({ kind: 'source' as const, source })),
+    { kind: 'graph', graph: published.graph },
+  ];
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const id = contentEntryId(entry);
+    ids.add(id);
+    // The HTML is stored once, in the data: pages write `digest.html` and `entity.html`
+    // themselves and never call `render()`, so a `rendered` copy would only double what the
+    // data store serialises and holds in memory.
+    store.set({ id, data: entry, digest: generateDigest(entry) });
+  }
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+}
+
+/**
+ * In `astro dev`, loads the content again whenever an editor saves, adds or removes a Markdown
+ * file in the content directory, so the preview follows the editor. A content error is printed
+ * and the previous content stays on screen, instead of stopping the dev server.
+ */
+function watchContent(context: LoaderContext, options: Options): void {
+  const { watcher, logger } = context;
+  if (!watcher) return;
+  const contentDir = path.resolve(options.contentDir);
+  watcher.add(contentDir);
+  const reload = async (changedPath: string) => {
+    if (!changedPath.startsWith(contentDir + path.sep) || !changedPath.endsWith('.md')) return;
+    logger.info(`${path.relative(contentDir, changedPath)} changed: reloading the content.`);
+    try {
+      await syncContent(context, options);
+    } catch (error) {
+      if (!(error instanceof ContentErrorsError)) throw error;
+      logger.error(
+        'The content has errors (listed above); showing the last content without errors.',
+      );
+    }
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
+}
+
 export function factDigestLoader(userOptions: Options): Loader {
   const options = { ...defaultOptions, ...userOptions };
+  // Astro calls `load` again on a full content sync; the watcher must be set up only once.
+  let watching = false;
   return {
     name: 'fact-digest-loader',
     schema: contentEntrySchema,
     load: async (context) => {
-      const { store, logger, generateDigest } = context;
-      const diagnosticRoot = options.diagnosticRoot ?? process.cwd();
-      const files = await readContentFiles(options.contentDir);
-      const cache = openParseCache(
-        fileURLToPath(new URL('fact-digest-phase1/', context.config.cacheDir)),
-        context.meta,
-      );
-      const { parsed, reused } = parseAll(files, cache, generateDigest);
-      const content = linkContent(parsed);
-      logger.info(
-        `Read ${files.length} files from ${options.contentDir}: parsed ${files.length - reused}, reused ${reused} unchanged.`,
-      );
-
-      const lines = content.diagnostics.map((diagnostic) => ({
-        diagnostic,
-        line: diagnosticLine(diagnostic, options.contentDir, diagnosticRoot),
-      }));
-      for (const { diagnostic, line } of lines) {
-        if (diagnostic.severity === 'error') logger.error(line);
-        else logger.warn(line);
+      await syncContent(context, options);
+      if (!watching) {
+        watching = true;
+        watchContent(context, options);
       }
-      if (hasErrors(content.diagnostics)) {
-        const errors = lines.filter(({ diagnostic }) => diagnostic.severity === 'error');
-        throw new ContentErrorsError(
-          `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; the site is not built:\n${errors
-            .map(({ line }) => line)
-            .join('\n')}`,
-        );
-      }
-
-      const published = publishedContent(content);
-      const entries: ContentEntry[] = [
-        ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
-        ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
-        ...published.sources.map((source) => ({ kind: 'source' as const, source })),
-        { kind: 'graph', graph: published.graph },
-      ];
-      const ids = new Set<string>();
-      for (const entry of entries) {
-        const id = contentEntryId(entry);
-        ids.add(id);
-        // The HTML is stored once, in the data: pages write `digest.html` and `entity.html`
-        // themselves and never call `render()`, so a `rendered` copy would only double what the
-        // data store serialises and holds in memory.
-        store.set({ id, data: entry, digest: generateDigest(entry) });
-      }
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     },
   };
 }
