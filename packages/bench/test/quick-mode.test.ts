@@ -1,7 +1,25 @@
 // The whole harness on a tiny corpus, as `pnpm bench --quick` runs it, so it cannot rot. It checks
 // that every scenario produces results of the right shape, never how fast anything was.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickOptions, runBenchmarks, type BenchResults } from '../src/run-benchmarks.ts';
+import { siteDir } from '../src/site/workspace-paths.ts';
+
+/** Every file under apps/site/dist with its size and modification time, or `null` without one. */
+async function siteDistSnapshot(): Promise<string[] | null> {
+  const dist = path.join(siteDir, 'dist');
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true }).catch(() => null);
+  if (entries === null) return null;
+  const files = entries.filter((entry) => entry.isFile());
+  return Promise.all(
+    files.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const { size, mtimeMs } = await stat(file);
+      return `${path.relative(dist, file)} ${size} ${mtimeMs}`;
+    }),
+  ).then((lines) => lines.sort());
+}
 
 const summaryShape = {
   median: expect.any(Number),
@@ -12,7 +30,10 @@ const summaryShape = {
 
 describe('pnpm bench --quick', () => {
   it('runs every scenario end to end and reports every target', { timeout: 300_000 }, async () => {
+    const distBefore = await siteDistSnapshot();
     const results: BenchResults = await runBenchmarks({ ...quickOptions, log: () => {} });
+    // The Turbo runs build a corpus into apps/site/dist; the developer's site must come back.
+    expect(await siteDistSnapshot()).toEqual(distBefore);
     const [size] = quickOptions.sizes;
     const corpus = results.corpora[String(size)];
     expect(corpus?.digests).toBe(size);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { prepareCorpus, recordFullBuild, type BenchContext } from '../bench-context.ts';
 import { summarise, type Summary } from '../measure/summary.ts';
 import { buildFactDigestSite } from '../site/fact-digest-site.ts';
-import { buildSiteWithTurbo } from '../site/turbo-site-build.ts';
+import { buildSiteWithTurbo, withSiteDistSetAside } from '../site/turbo-site-build.ts';
 
 export interface IncrementalResult {
   digests: number;
@@ -50,17 +50,21 @@ export async function runIncremental(
   const corpus = await prepareCorpus(context, digests);
   let revision = 0;
 
-  const turboFirst = await buildSiteWithTurbo(corpus.dir);
-  const turboUnchanged = [];
-  for (let run = 0; run < context.runs; run++) {
-    turboUnchanged.push(await buildSiteWithTurbo(corpus.dir));
-    context.log(
-      `incremental ${digests}: turbo, nothing changed, run ${run + 1}/${context.runs} ${turboUnchanged.at(-1)?.wallMs.toFixed(0)} ms`,
-    );
-  }
-  await editDigest(corpus.dir, corpus.digestIds[0] as string, ++revision);
-  const turboAfterEdit = await buildSiteWithTurbo(corpus.dir);
-  await buildSiteWithTurbo(undefined);
+  // Turbo writes apps/site/dist, and replaying a cached build only adds files to it: set the
+  // developer's dist aside for these runs and put it back exactly as it was afterwards.
+  const { turboFirst, turboUnchanged, turboAfterEdit } = await withSiteDistSetAside(async () => {
+    const first = await buildSiteWithTurbo(corpus.dir);
+    const unchanged = [];
+    for (let run = 0; run < context.runs; run++) {
+      unchanged.push(await buildSiteWithTurbo(corpus.dir));
+      context.log(
+        `incremental ${digests}: turbo, nothing changed, run ${run + 1}/${context.runs} ${unchanged.at(-1)?.wallMs.toFixed(0)} ms`,
+      );
+    }
+    await editDigest(corpus.dir, corpus.digestIds[0] as string, ++revision);
+    const afterEdit = await buildSiteWithTurbo(corpus.dir);
+    return { turboFirst: first, turboUnchanged: unchanged, turboAfterEdit: afterEdit };
+  });
 
   const outDir = path.join(context.workDir, `site-dist-${digests}`);
   const full: number[] = [];

@@ -4,9 +4,10 @@
  * through pnpm (`pnpm bench`, `pnpm test`).
  */
 import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { measureCommand, type CommandMeasurement } from '../measure/measured-command.ts';
-import { buildEnvironment, repositoryRoot, turboEntry } from './workspace-paths.ts';
+import { buildEnvironment, repositoryRoot, siteDir, turboEntry } from './workspace-paths.ts';
 
 export interface TurboBuildMeasurement {
   wallMs: number;
@@ -38,13 +39,34 @@ export function isFullCacheHit(output: string): boolean {
 }
 
 /**
- * `contentDir` undefined builds the committed content, as a developer's `pnpm build` does: the
- * harness ends with that build so apps/site/dist (which Turbo writes) holds the real site again,
- * usually replayed from Turbo's cache.
+ * Runs `work` with apps/site/dist moved out of the way, then removes whatever the Turbo builds
+ * left there and moves the original back, so a benchmark never leaves a corpus site where a
+ * developer (or a deploy) expects the real one.
  */
-export async function buildSiteWithTurbo(
-  contentDir: string | undefined,
-): Promise<TurboBuildMeasurement> {
+export async function withSiteDistSetAside<Result>(work: () => Promise<Result>): Promise<Result> {
+  const dist = path.join(siteDir, 'dist');
+  // Beside dist on the same file system (so both moves are renames), and inside node_modules,
+  // which git and so Turbo's input hashing ignore.
+  const setAside = await mkdtemp(path.join(siteDir, 'node_modules', '.dist-set-aside-'));
+  const kept = path.join(setAside, 'dist');
+  const hadDist = await rename(dist, kept).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  try {
+    return await work();
+  } finally {
+    await rm(dist, { recursive: true, force: true });
+    if (hadDist) await rename(kept, dist);
+    await rm(setAside, { recursive: true, force: true });
+  }
+}
+
+/** `turbo run build --filter=@fact-digest/site` over `contentDir`, as `pnpm build` runs it. */
+export async function buildSiteWithTurbo(contentDir: string): Promise<TurboBuildMeasurement> {
   const pnpm = pnpmDirectory();
   if (pnpm === undefined) {
     throw new Error(
@@ -52,7 +74,7 @@ export async function buildSiteWithTurbo(
     );
   }
   const environment: Record<string, string | undefined> = {
-    ...buildEnvironment(contentDir ?? ''),
+    ...buildEnvironment(contentDir),
     CONTENT_DIR: contentDir,
   };
   const measurement: CommandMeasurement = await measureCommand(
