@@ -4,7 +4,8 @@
  * so it gets none; verdicts that are not a position on the true/false scale carry no
  * `ratingValue`, only their label as `alternateName`.
  */
-import { getVerdict, isReviewed, ratingScale, type Digest, type Entity } from '@fact-digest/parser';
+import { getVerdict, isReviewed, ratingScale, type Entity } from '@fact-digest/parser';
+import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
 import { absoluteUrl, claimPath, sourcePath } from './site-paths.ts';
 import type { SiteContent } from './site-content.ts';

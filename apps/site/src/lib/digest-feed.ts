@@ -5,7 +5,8 @@
  * the same `digestFeedXml`, outside Astro as well as inside it.
  */
 import { getRssString, type RSSOptions } from '@astrojs/rss';
-import { getVerdict, type ContentGraph, type Digest } from '@fact-digest/parser';
+import { getVerdict, type ContentGraph } from '@fact-digest/parser';
+import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
 import { feedHtml } from './feed-html.ts';
 import { feedXmlForReaders } from './feed-xml-for-readers.ts';

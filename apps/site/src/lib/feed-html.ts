@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import type { Digest } from '@fact-digest/parser';
+import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
 import { formatDate } from './format-date.ts';
 
 function element(

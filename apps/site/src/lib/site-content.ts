@@ -3,15 +3,13 @@
  * loader, drafts already removed) turned into sorted lists and lookups.
  */
 import { getCollection } from 'astro:content';
-import {
-  verdicts,
-  type ArchivedSource,
-  type Claim,
-  type ContentGraph,
-  type Digest,
-  type Entity,
-  type Verdict,
-} from '@fact-digest/parser';
+import { verdicts, type ContentGraph, type Entity, type Verdict } from '@fact-digest/parser';
+// Pages read what the loader stored: the published view of each digest, claim and source.
+import type {
+  PublishedClaim as Claim,
+  PublishedDigest as Digest,
+  PublishedSource as ArchivedSource,
+} from '../loaders/published-content.ts';
 import { toInstant } from './format-date.ts';
 
 export interface ClaimInDigest {

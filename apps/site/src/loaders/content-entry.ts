@@ -4,12 +4,13 @@
  * already, so the schema only carries the types (validate at the boundary, once).
  */
 import { z } from 'astro/zod';
-import type { ArchivedSource, ContentGraph, Digest, Entity } from '@fact-digest/parser';
+import type { ContentGraph, Entity } from '@fact-digest/parser';
+import type { PublishedDigest, PublishedSource } from './published-content.ts';
 
 export type ContentEntry =
-  | { kind: 'digest'; digest: Digest }
+  | { kind: 'digest'; digest: PublishedDigest }
   | { kind: 'entity'; entity: Entity }
-  | { kind: 'source'; source: ArchivedSource }
+  | { kind: 'source'; source: PublishedSource }
   | { kind: 'graph'; graph: ContentGraph };
 
 export const contentEntrySchema = z.custom<ContentEntry>();

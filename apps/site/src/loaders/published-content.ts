@@ -9,6 +9,7 @@
  */
 import type {
   ArchivedSource,
+  Claim,
   ContentGraph,
   CrossReference,
   Digest,
@@ -24,14 +25,46 @@ export interface LinkedContent {
   graph: ContentGraph;
 }
 
+/**
+ * What the site keeps of a claim. The assessment is part of its digest's `html` already and no
+ * page shows it on its own, so it is not stored twice.
+ */
+export type PublishedClaim = Omit<Claim, 'assessmentHtml'>;
+
+/**
+ * What the site keeps of a digest: no plain `text` (search indexes the rendered pages, and no page
+ * shows it), and claims without their assessment (see `PublishedClaim`). Everything stored is
+ * bundled into the build and held in memory while pages render, so unused fields cost memory
+ * per digest.
+ */
+export interface PublishedDigest extends Omit<Digest, 'text' | 'claims'> {
+  claims: PublishedClaim[];
+}
+
+/**
+ * What the site keeps of an archived source: not its text, which is most of it. The source's
+ * page reads the text from the archived file when it is rendered (see archived-text.ts).
+ */
+export type PublishedSource = Omit<ArchivedSource, 'text'>;
+
 export interface PublishedContent {
   /** Published digests, `notes` emptied, in the order given. */
-  digests: Digest[];
+  digests: PublishedDigest[];
   entities: Entity[];
   /** Archived sources cited by at least one published digest. */
-  sources: ArchivedSource[];
+  sources: PublishedSource[];
   graph: ContentGraph;
 }
+
+// The fields the site does not keep are left out by destructuring them into unused parameters.
+const publishedClaim = ({ assessmentHtml: _assessmentHtml, ...claim }: Claim): PublishedClaim =>
+  claim;
+const publishedDigest = ({ text: _text, claims, ...digest }: Digest): PublishedDigest => ({
+  ...digest,
+  notes: [],
+  claims: claims.map(publishedClaim),
+});
+const publishedSource = ({ text: _text, ...source }: ArchivedSource): PublishedSource => source;
 
 /** `digestId#claimId`, the key the graph uses for claims. */
 function digestOfClaimKey(key: string): string {
@@ -44,9 +77,7 @@ export function publishedContent(content: LinkedContent): PublishedContent {
     content.digests.filter((digest) => digest.status === 'published').map((digest) => digest.id),
   );
   const isPublishedClaim = (key: string): boolean => published.has(digestOfClaimKey(key));
-  const digests = content.digests
-    .filter((digest) => published.has(digest.id))
-    .map((digest) => ({ ...digest, notes: [] }));
+  const digests = content.digests.filter((digest) => published.has(digest.id)).map(publishedDigest);
 
   // A published link to a draft is the parser's `link-to-draft` error, so it never gets here.
   const citedSourceIds = new Set<string>();
@@ -58,7 +89,9 @@ export function publishedContent(content: LinkedContent): PublishedContent {
       if (link.target.kind === 'source') citedSourceIds.add(link.target.sourceId);
     }
   }
-  const sources = content.sources.filter((source) => citedSourceIds.has(source.id));
+  const sources = content.sources
+    .filter((source) => citedSourceIds.has(source.id))
+    .map(publishedSource);
 
   const { graph } = content;
   const filterClaimIndex = (index: Record<string, string[]>): Record<string, string[]> =>
