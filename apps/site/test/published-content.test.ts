@@ -58,4 +58,18 @@ describe('publishedContent', () => {
       'kyiv-independent-2025-06-14',
     ]);
   });
+
+  it('stores no field that no page reads: plain text, claim assessments, archived texts', () => {
+    const withText = content.digests.find((digest) => digest.text !== '');
+    expect(withText?.claims.some((claim) => claim.assessmentHtml !== '')).toBe(true);
+    for (const digest of published.digests) {
+      expect(Object.keys(digest)).not.toContain('text');
+      for (const claim of digest.claims) expect(Object.keys(claim)).not.toContain('assessmentHtml');
+    }
+    expect(published.digests.find((digest) => digest.id === withText?.id)?.html).toBe(
+      withText?.html,
+    );
+    expect(content.sources.every((source) => source.text !== '')).toBe(true);
+    for (const source of published.sources) expect(Object.keys(source)).not.toContain('text');
+  });
 });

@@ -5,19 +5,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseContentFile } from '@fact-digest/parser';
-import { contentDir } from '../content-dir.ts';
+import { contentHash, parseContentFile } from '@fact-digest/parser';
 import type { PublishedSource } from '../loaders/published-content.ts';
 
 /**
- * The archived text exactly as the parser reads it (the body after the frontmatter). Throws when
- * the file no longer holds the source the loader published (edited or replaced since).
+ * The archived text exactly as the parser reads it (the body after the frontmatter), from the
+ * source's file in `contentDir`. Throws when the file no longer holds the source the loader
+ * published (edited or replaced since).
  */
-export async function archivedText(source: PublishedSource): Promise<string> {
+export async function archivedText(source: PublishedSource, contentDir: string): Promise<string> {
   const bytes = await readFile(path.join(contentDir, source.file));
   const parsed = parseContentFile({ path: source.file, bytes });
   const reread = parsed.kind === 'source' ? parsed.source : undefined;
-  if (reread?.id !== source.id || reread.contentHash !== source.contentHash) {
+  // The loader published the source only if its text matched `contentHash`, so the hash of the
+  // text read now says whether it is still that text.
+  if (reread?.id !== source.id || contentHash(reread.text) !== source.contentHash) {
     throw new Error(
       `${source.file} changed after the content was loaded: it no longer holds archived source ${source.id} with content hash ${source.contentHash}.`,
     );
