@@ -2,7 +2,14 @@
 // src/loaders/; where it is read from and where the site lives are set by the environment.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import path from 'node:path';
+import { contentDir as committedContentDir } from '@fact-digest/content';
 import { siteUrl } from './src/site-settings.ts';
+
+// Resolve the content directory once, here, where `@fact-digest/content` runs from its own file:
+// pages that read it while rendering run from bundled chunks, where that module's URL would point
+// into the build output. The loader and the pages then read the same absolute path.
+process.env['CONTENT_DIR'] = path.resolve(process.env['CONTENT_DIR'] ?? committedContentDir);
 
 export default defineConfig({
   site: siteUrl,

@@ -1,7 +1,9 @@
-// Where the content is read from: the committed content, or `CONTENT_DIR` (the benchmark's
-// generated corpus, the tests' fixtures). The loader reads it; source pages read archived texts
-// from it when they are rendered.
-import path from 'node:path';
-import { contentDir as committedContentDir } from '@fact-digest/content';
+// Where the content is read from: `CONTENT_DIR`, which astro.config.ts resolves (to the committed
+// content unless set, for the benchmark's corpus or the tests' fixtures) before anything else
+// runs. The loader reads it; source pages read archived texts from it when they are rendered.
+const configured = process.env['CONTENT_DIR'];
+if (configured === undefined) {
+  throw new Error('CONTENT_DIR is not set: astro.config.ts sets it before the site is built.');
+}
 
-export const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? committedContentDir);
+export const contentDir: string = configured;
