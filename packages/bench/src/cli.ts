@@ -18,7 +18,7 @@ import {
   type Options,
   type ScenarioName,
 } from './run-benchmarks.ts';
-import { benchPackageDir, repositoryRoot } from './site/workspace-paths.ts';
+import { benchPackageDir } from './site/workspace-paths.ts';
 
 const usage =
   'Usage: pnpm bench [--quick] [--runs N] [--sizes 1000,10000] [--scaling-sizes 1000,2000,5000,10000] [--scenario parser|build|scaling|incremental] [--out FILE] [--markdown FILE]';
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Quick runs measure toy corpora: they never overwrite the published table unless asked to.
   const markdownFile =
-    values.markdown ?? (values.quick ? undefined : path.join(repositoryRoot, 'BENCHMARKS.md'));
+    values.markdown ?? (values.quick ? undefined : path.join(benchPackageDir, 'BENCHMARKS.md'));
   if (markdownFile !== undefined) {
     const existing = await readFile(markdownFile, 'utf8').catch(() => '# Benchmarks\n');
     await writeFile(markdownFile, updateBenchmarksDocument(existing, results));
