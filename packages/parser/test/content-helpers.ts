@@ -22,15 +22,18 @@ export interface DigestSpec {
   body: string;
 }
 
-export function digestFile(spec: DigestSpec): ContentFile {
-  return {
-    path: `digests/${spec.id}.md`,
-    value: `---
-title: Digest ${spec.id}
-eventDate: ${spec.eventDate ?? '2025-06-14'}
+/** A valid digest frontmatter block citing the shared archived source as `kyiv`. */
+export function digestFrontmatter(fields: {
+  title: string;
+  eventDate?: string;
+  status?: 'draft' | 'published';
+}): string {
+  return `---
+title: ${fields.title}
+eventDate: ${fields.eventDate ?? '2025-06-14'}
 published: 2025-06-15
 conclusion: A conclusion.
-status: ${spec.status ?? 'published'}
+status: ${fields.status ?? 'published'}
 sources:
   - id: kyiv
     title: Ukraine brings home more POWs
@@ -38,7 +41,18 @@ sources:
     published: 2025-06-14
     archived: ../sources/kyiv-independent-2025-06-14.md
 ---
-${spec.body}
+`;
+}
+
+export function digestFile(spec: DigestSpec): ContentFile {
+  const { eventDate, status } = spec;
+  return {
+    path: `digests/${spec.id}.md`,
+    value: `${digestFrontmatter({
+      title: `Digest ${spec.id}`,
+      ...(eventDate === undefined ? {} : { eventDate }),
+      ...(status === undefined ? {} : { status }),
+    })}${spec.body}
 `,
   };
 }

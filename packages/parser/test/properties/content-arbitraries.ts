@@ -4,21 +4,9 @@
  * unsafe scheme past the parser. Shared by the property tests in this folder.
  */
 import fc from 'fast-check';
+import { digestFrontmatter } from '../content-helpers.ts';
 
-export const validFrontmatter = `---
-title: Property digest
-eventDate: 2025-06-14
-published: 2025-06-15
-conclusion: A conclusion.
-status: published
-sources:
-  - id: kyiv
-    title: Ukraine brings home more POWs
-    publisher: The Kyiv Independent
-    published: 2025-06-14
-    archived: ../sources/kyiv-independent-2025-06-14.md
----
-`;
+export const validFrontmatter = digestFrontmatter({ title: 'Property digest' });
 
 const word = fc.constantFrom(
   'exchange',
