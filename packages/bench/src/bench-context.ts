@@ -10,7 +10,7 @@ import {
   type CorpusFile,
   type CorpusStats,
 } from './corpus/generate-corpus.ts';
-import type { SiteBuildMeasurement } from './site/fact-digest-site.ts';
+import { buildFactDigestSite, type SiteBuildMeasurement } from './site/fact-digest-site.ts';
 
 export interface PreparedCorpus {
   dir: string;
@@ -46,12 +46,28 @@ export async function prepareCorpus(
   return prepared;
 }
 
-export function recordFullBuild(
+/** Where our site's builds of the `digests`-digest corpus go (rebuilds reuse its cache there). */
+export function siteOutDir(context: BenchContext, digests: number): string {
+  return path.join(context.workDir, `site-dist-${digests}`);
+}
+
+/**
+ * A full build of our site over the corpus of `digests` digests (in `contentDir`), recorded so
+ * that later scenarios at the same size reuse it instead of building again.
+ */
+export async function fullSiteBuild(
   context: BenchContext,
   digests: number,
-  measurement: SiteBuildMeasurement,
-): void {
+  contentDir: string,
+): Promise<SiteBuildMeasurement> {
+  const measurement = await buildFactDigestSite({
+    siteDir: context.siteDir,
+    contentDir,
+    outDir: siteOutDir(context, digests),
+    full: true,
+  });
   const list = context.fullBuilds.get(digests) ?? [];
   list.push(measurement);
   context.fullBuilds.set(digests, list);
+  return measurement;
 }

@@ -4,7 +4,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prepareCorpus, recordFullBuild, type BenchContext } from '../bench-context.ts';
+import { fullSiteBuild, prepareCorpus, siteOutDir, type BenchContext } from '../bench-context.ts';
 import { summarise, type Summary } from '../measure/summary.ts';
 import { buildFactDigestSite } from '../site/fact-digest-site.ts';
 import { buildSiteWithTurbo, withSiteDistSetAside } from '../site/turbo-site-build.ts';
@@ -66,17 +66,11 @@ export async function runIncremental(
     return { turboFirst: first, turboUnchanged: unchanged, turboAfterEdit: afterEdit };
   });
 
-  const outDir = path.join(context.workDir, `site-dist-${digests}`);
+  const outDir = siteOutDir(context, digests);
   const full: number[] = [];
   const oneEdited: number[] = [];
   for (let run = 0; run < context.runs; run++) {
-    const fullBuild = await buildFactDigestSite({
-      siteDir: context.siteDir,
-      contentDir: corpus.dir,
-      outDir,
-      full: true,
-    });
-    recordFullBuild(context, digests, fullBuild);
+    const fullBuild = await fullSiteBuild(context, digests, corpus.dir);
     full.push(fullBuild.wallMs);
     // A different digest each run, spread over the corpus.
     const digestId = corpus.digestIds[

@@ -2,10 +2,8 @@
  * Scenario 3: how our full build's time and memory grow with the corpus. A build that is linear
  * in the number of digests has the same time per digest at every size.
  */
-import path from 'node:path';
-import { prepareCorpus, recordFullBuild, type BenchContext } from '../bench-context.ts';
+import { prepareCorpus, fullSiteBuild, type BenchContext } from '../bench-context.ts';
 import { summarise, type Summary } from '../measure/summary.ts';
-import { buildFactDigestSite } from '../site/fact-digest-site.ts';
 
 export interface ScalingPoint {
   digests: number;
@@ -34,15 +32,8 @@ export async function runScaling(
     const reused = (context.fullBuilds.get(digests)?.length ?? 0) >= context.runs;
     if (!reused) {
       const corpus = await prepareCorpus(context, digests);
-      const outDir = path.join(context.workDir, `site-dist-${digests}`);
       for (let run = 0; run < context.runs; run++) {
-        const measurement = await buildFactDigestSite({
-          siteDir: context.siteDir,
-          contentDir: corpus.dir,
-          outDir,
-          full: true,
-        });
-        recordFullBuild(context, digests, measurement);
+        const measurement = await fullSiteBuild(context, digests, corpus.dir);
         context.log(
           `scaling ${digests}: run ${run + 1}/${context.runs} ${measurement.wallMs.toFixed(0)} ms`,
         );

@@ -3,9 +3,9 @@
  * alternately so both see the same machine.
  */
 import path from 'node:path';
-import { prepareCorpus, recordFullBuild, type BenchContext } from '../bench-context.ts';
+import { prepareCorpus, fullSiteBuild, type BenchContext } from '../bench-context.ts';
 import { summarise, type Summary } from '../measure/summary.ts';
-import { buildFactDigestSite, type SiteBuildMeasurement } from '../site/fact-digest-site.ts';
+import type { SiteBuildMeasurement } from '../site/fact-digest-site.ts';
 import { buildPlainAstroSite, writePlainAstroSite } from '../site/plain-astro-site.ts';
 
 export interface BuildSummary {
@@ -48,7 +48,6 @@ export async function runSiteBuildComparison(
   const corpus = await prepareCorpus(context, digests);
   const plainSiteDir = path.join(context.workDir, `plain-astro-${digests}`);
   await writePlainAstroSite(plainSiteDir, corpus.dir);
-  const ourOutDir = path.join(context.workDir, `site-dist-${digests}`);
   const plainOutDir = path.join(context.workDir, `plain-dist-${digests}`);
 
   const ours: SiteBuildMeasurement[] = [];
@@ -59,14 +58,7 @@ export async function runSiteBuildComparison(
       if (side === 'plain') {
         plain.push(await buildPlainAstroSite(plainSiteDir, plainOutDir));
       } else {
-        const measurement = await buildFactDigestSite({
-          siteDir: context.siteDir,
-          contentDir: corpus.dir,
-          outDir: ourOutDir,
-          full: true,
-        });
-        ours.push(measurement);
-        recordFullBuild(context, digests, measurement);
+        ours.push(await fullSiteBuild(context, digests, corpus.dir));
       }
     }
     context.log(
