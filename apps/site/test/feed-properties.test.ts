@@ -197,6 +197,7 @@ async function feedXmlOf(testCase: FeedCase): Promise<string> {
       description: 'Digests.',
       path: '/rss.xml',
       digests: testCase.digests,
+      items: 'full',
     },
     feedContentOf(testCase),
     site,

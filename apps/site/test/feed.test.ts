@@ -100,4 +100,18 @@ describe('entity feeds', () => {
     );
     expect(feed.items.every((item) => !item.url?.includes('ceasefire'))).toBe(true);
   });
+
+  it('summarises each digest with its conclusion and leaves the full text to the site feed', async () => {
+    const xml = await readText(distDir, 'entities/volodymyr-zelensky/rss.xml');
+    const feed = parseFeed(xml);
+    const item = feed.items.find((candidate) =>
+      candidate.url?.endsWith('/digests/2025-06-14-fourth-exchange/'),
+    );
+    const digest = published.find((candidate) => candidate.id === '2025-06-14-fourth-exchange');
+    expect(item?.title).toBe(digest?.title);
+    expect(item?.description).toBe(digest?.conclusion);
+    expect(item?.categories.map((category) => category.label)).toContain('Volodymyr Zelensky');
+    expect(xml).not.toContain('<content:encoded>');
+    expect(item?.content).toBeNull();
+  });
 });

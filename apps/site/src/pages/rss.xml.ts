@@ -12,6 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
       description: publication.description,
       path: feedPath,
       digests: content.digests,
+      items: 'full',
     },
     content,
     site ?? new URL('https://fact-digest.example/'),

@@ -20,6 +20,7 @@ export const GET: APIRoute<{ entity: Entity }> = async ({ props, site }) => {
       description: `Digests that mention ${entity.name}.`,
       path: entityFeedPath(entity.id),
       digests: content.digests.filter((digest) => mentioned.has(digest.id)),
+      items: 'summary',
     },
     content,
     site ?? new URL('https://fact-digest.example/'),
