@@ -148,7 +148,9 @@ export function claimsFor(content: SiteContent, keys: readonly string[]): ClaimI
 }
 
 /** How many claims a digest has of each verdict, in scale order, verdicts with none left out. */
-export function verdictCounts(claims: readonly Claim[]): { verdict: Verdict; count: number }[] {
+export function verdictCounts(
+  claims: readonly Pick<Claim, 'verdict'>[],
+): { verdict: Verdict; count: number }[] {
   return verdicts
     .map((verdict) => ({
       verdict,
