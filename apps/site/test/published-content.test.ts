@@ -72,4 +72,21 @@ describe('publishedContent', () => {
     expect(content.sources.every((source) => source.text !== '')).toBe(true);
     for (const source of published.sources) expect(Object.keys(source)).not.toContain('text');
   });
+
+  it('keeps no source positions, and each mentioned entity once in order of first mention', () => {
+    const hasPosition = (value: object): boolean => Object.keys(value).includes('position');
+    for (const digest of published.digests) {
+      expect(digest.claims.some(hasPosition)).toBe(false);
+      expect(digest.links.some(hasPosition)).toBe(false);
+      const original = content.digests.find((candidate) => candidate.id === digest.id);
+      expect(digest.links).toHaveLength(original?.links.length ?? -1);
+      expect(digest.mentions.map((mention) => mention.entityId)).toEqual([
+        ...new Set(original?.mentions.map((mention) => mention.entityId)),
+      ]);
+    }
+    expect(Object.values(published.graph.backlinks).flat().some(hasPosition)).toBe(false);
+    const mentioning = published.digests.find((digest) => digest.mentions.length > 1);
+    const original = content.digests.find((digest) => digest.id === mentioning?.id);
+    expect(original?.mentions.length).toBeGreaterThan(mentioning?.mentions.length ?? 0);
+  });
 });

@@ -3,11 +3,12 @@
  * loader, drafts already removed) turned into sorted lists and lookups.
  */
 import { getCollection } from 'astro:content';
-import { verdicts, type ContentGraph, type Entity, type Verdict } from '@fact-digest/parser';
+import { verdicts, type Entity, type Verdict } from '@fact-digest/parser';
 // Pages read what the loader stored: the published view of each digest, claim and source.
 import type {
   PublishedClaim as Claim,
   PublishedDigest as Digest,
+  PublishedGraph,
   PublishedSource as ArchivedSource,
 } from '../loaders/published-content.ts';
 import { toInstant } from './format-date.ts';
@@ -24,7 +25,7 @@ export interface SiteContent {
   entities: Entity[];
   /** By title. */
   sources: ArchivedSource[];
-  graph: ContentGraph;
+  graph: PublishedGraph;
   digestById: ReadonlyMap<string, Digest>;
   entityById: ReadonlyMap<string, Entity>;
   sourceById: ReadonlyMap<string, ArchivedSource>;
@@ -72,7 +73,7 @@ async function readSiteContent(): Promise<SiteContent> {
   const digests: Digest[] = [];
   const entities: Entity[] = [];
   const sources: ArchivedSource[] = [];
-  let graph: ContentGraph | undefined;
+  let graph: PublishedGraph | undefined;
   for (const { data } of entries) {
     if (data.kind === 'digest') digests.push(data.digest);
     else if (data.kind === 'entity') entities.push(data.entity);

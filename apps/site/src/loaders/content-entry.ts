@@ -4,14 +4,14 @@
  * already, so the schema only carries the types (validate at the boundary, once).
  */
 import { z } from 'astro/zod';
-import type { ContentGraph, Entity } from '@fact-digest/parser';
-import type { PublishedDigest, PublishedSource } from './published-content.ts';
+import type { Entity } from '@fact-digest/parser';
+import type { PublishedDigest, PublishedGraph, PublishedSource } from './published-content.ts';
 
 export type ContentEntry =
   | { kind: 'digest'; digest: PublishedDigest }
   | { kind: 'entity'; entity: Entity }
   | { kind: 'source'; source: PublishedSource }
-  | { kind: 'graph'; graph: ContentGraph };
+  | { kind: 'graph'; graph: PublishedGraph };
 
 export const contentEntrySchema = z.custom<ContentEntry>();
 

@@ -15,6 +15,7 @@ import type {
   Digest,
   Entity,
   EntityIndexEntry,
+  EntityMention,
   VerdictId,
 } from '@fact-digest/parser';
 
@@ -27,18 +28,27 @@ export interface LinkedContent {
 
 /**
  * What the site keeps of a claim. The assessment is part of its digest's `html` already and no
- * page shows it on its own, so it is not stored twice.
+ * page shows it on its own, so it is not stored twice. Source positions are for diagnostics,
+ * which the loader has already reported, so no published value keeps one.
  */
-export type PublishedClaim = Omit<Claim, 'assessmentHtml'>;
+export type PublishedClaim = Omit<Claim, 'assessmentHtml' | 'position'>;
+
+/** A cross-reference as pages use it: where it points and its text, not where it was written. */
+export type PublishedCrossReference = Omit<CrossReference, 'position'>;
+
+/** An entity the digest names: pages list the entities, so each appears once. */
+export type PublishedMention = Pick<EntityMention, 'entityId'>;
 
 /**
  * What the site keeps of a digest: no plain `text` (search indexes the rendered pages, and no page
- * shows it), and claims without their assessment (see `PublishedClaim`). Everything stored is
- * bundled into the build and held in memory while pages render, so unused fields cost memory
- * per digest.
+ * shows it), claims without their assessment (see `PublishedClaim`), links without positions, and
+ * each mentioned entity once, in order of first mention. Everything stored is bundled into the
+ * build and held in memory while pages render, so unused fields cost memory per digest.
  */
-export interface PublishedDigest extends Omit<Digest, 'text' | 'claims'> {
+export interface PublishedDigest extends Omit<Digest, 'text' | 'claims' | 'links' | 'mentions'> {
   claims: PublishedClaim[];
+  links: PublishedCrossReference[];
+  mentions: PublishedMention[];
 }
 
 /**
@@ -47,22 +57,44 @@ export interface PublishedDigest extends Omit<Digest, 'text' | 'claims'> {
  */
 export type PublishedSource = Omit<ArchivedSource, 'text'>;
 
+/** The graph as published: backlinks are cross-references without positions. */
+export interface PublishedGraph extends Omit<ContentGraph, 'backlinks'> {
+  backlinks: Record<string, PublishedCrossReference[]>;
+}
+
 export interface PublishedContent {
   /** Published digests, `notes` emptied, in the order given. */
   digests: PublishedDigest[];
   entities: Entity[];
   /** Archived sources cited by at least one published digest. */
   sources: PublishedSource[];
-  graph: ContentGraph;
+  graph: PublishedGraph;
 }
 
 // The fields the site does not keep are left out by destructuring them into unused parameters.
-const publishedClaim = ({ assessmentHtml: _assessmentHtml, ...claim }: Claim): PublishedClaim =>
-  claim;
-const publishedDigest = ({ text: _text, claims, ...digest }: Digest): PublishedDigest => ({
+const publishedClaim = ({
+  assessmentHtml: _assessmentHtml,
+  position: _position,
+  ...claim
+}: Claim): PublishedClaim => claim;
+const publishedCrossReference = ({
+  position: _position,
+  ...reference
+}: CrossReference): PublishedCrossReference => reference;
+const publishedMentions = (mentions: readonly EntityMention[]): PublishedMention[] =>
+  [...new Set(mentions.map((mention) => mention.entityId))].map((entityId) => ({ entityId }));
+const publishedDigest = ({
+  text: _text,
+  claims,
+  links,
+  mentions,
+  ...digest
+}: Digest): PublishedDigest => ({
   ...digest,
   notes: [],
   claims: claims.map(publishedClaim),
+  links: links.map(publishedCrossReference),
+  mentions: publishedMentions(mentions),
 });
 const publishedSource = ({ text: _text, ...source }: ArchivedSource): PublishedSource => source;
 
@@ -101,10 +133,12 @@ export function publishedContent(content: LinkedContent): PublishedContent {
         .filter(([, claims]) => claims.length > 0),
     );
 
-  const backlinks: Record<string, CrossReference[]> = {};
+  const backlinks: Record<string, PublishedCrossReference[]> = {};
   for (const [digestId, references] of Object.entries(graph.backlinks)) {
     if (!published.has(digestId)) continue;
-    const kept = references.filter((reference) => published.has(reference.fromDigestId));
+    const kept = references
+      .filter((reference) => published.has(reference.fromDigestId))
+      .map(publishedCrossReference);
     if (kept.length > 0) backlinks[digestId] = kept;
   }
 
