@@ -20,6 +20,10 @@ export default defineConfig({
   // Digests are rendered by our parser, not Astro's Markdown pipeline; no code highlighting (Shiki
   // would also need inline styles, which the CSP below forbids).
   markdown: { syntaxHighlight: false },
+  // Pages from getStaticPaths() carry a cacheKey that covers everything they show (see
+  // src/lib/page-cache-key.ts); a rebuild copies a page from the previous build when its key and
+  // its code are unchanged. `astro build --force` (scripts/build-site.ts --force) renders all.
+  experimental: { incrementalBuild: true },
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -4,13 +4,26 @@
  * first, so a failed build leaves no site at all, never a half-written one (pages rendered
  * before the failure, or pages without their search index) for a deploy step to pick up.
  *
- *   node scripts/build-site.ts [--outDir <dir>] [--cacheDir <dir>]
+ *   node scripts/build-site.ts [--outDir <dir>] [--cacheDir <dir>] [--force]
  *
  * `--outDir` defaults to `dist` and `--cacheDir` to Astro's default (`node_modules/.astro`); the
- * tests pass fresh temporary directories. Exits non-zero on any failure.
+ * tests pass fresh temporary directories. `--force` renders every page and parses every content
+ * file again, ignoring what the previous build left in the cache directory. Exits non-zero on any
+ * failure.
+ *
+ * Rebuilds are incremental (`experimental.incrementalBuild` in astro.config.ts): Astro keeps its
+ * own copy of every page that has a cache key, with a manifest of keys and code hashes, in the
+ * cache directory, and copies an unchanged page from there into the (emptied) output directory.
+ * It never reads the previous output directory, so building into a fresh staging directory costs
+ * nothing. What it does not handle is a build that stops half-way: pages rendered before the
+ * failure have already replaced their copies in the cache while the manifest still describes the
+ * previous build, so a later build whose keys match that manifest again (say, after a code change
+ * that failed the build was reverted) would copy pages of the failed build. A marker file in the
+ * cache directory, present while `astro build` runs, makes the next build discard that cache and
+ * render everything.
  */
 import { execFileSync } from 'node:child_process';
-import { rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,21 +31,53 @@ import { build } from 'astro';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
-  options: { outDir: { type: 'string' }, cacheDir: { type: 'string' } },
+  options: {
+    outDir: { type: 'string' },
+    cacheDir: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
 });
 const outDir = path.resolve(siteRoot, values.outDir ?? 'dist');
 // Beside the output directory, so the final rename stays on one file system.
 const stagingDir = `${outDir}.staging`;
+// Astro's default cache directory, named here so the incremental cache can be found in it.
+const cacheDir = path.resolve(values.cacheDir ?? path.join(siteRoot, 'node_modules/.astro'));
+const unfinishedMarker = path.join(cacheDir, 'incremental-build.unfinished');
+
+/**
+ * Removes Astro's incremental build cache: its manifest and its copies of the pages (the names
+ * Astro 7's `core/build/incremental.js` uses). Without a manifest, every page is rendered.
+ */
+async function discardIncrementalCache(): Promise<void> {
+  await rm(path.join(cacheDir, 'incremental-build.json'), { force: true });
+  await rm(path.join(cacheDir, 'dist'), { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 await rm(outDir, { recursive: true, force: true });
 await rm(stagingDir, { recursive: true, force: true });
 try {
+  if (await exists(unfinishedMarker)) {
+    console.log('The previous build did not finish: rendering every page again.');
+    await discardIncrementalCache();
+  }
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(unfinishedMarker, 'astro build started and has not finished\n');
   await build({
     root: siteRoot,
     outDir: stagingDir,
-    ...(values.cacheDir === undefined ? {} : { cacheDir: path.resolve(values.cacheDir) }),
+    cacheDir,
+    force: values.force,
     logLevel: 'info',
   });
+  // The manifest now describes the cached pages again.
+  await rm(unfinishedMarker);
   // Run from the site root, where Pagefind finds its pagefind.yml, whoever calls this script.
   execFileSync(path.join(siteRoot, 'node_modules/.bin/pagefind'), ['--site', stagingDir], {
     cwd: siteRoot,
@@ -41,6 +86,10 @@ try {
   await rename(stagingDir, outDir);
 } catch (error) {
   await rm(stagingDir, { recursive: true, force: true });
+  if (await exists(unfinishedMarker)) {
+    await discardIncrementalCache();
+    await rm(unfinishedMarker, { force: true });
+  }
   // Astro has already printed the diagnostics; this names the failure and sets the exit code.
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -4,32 +4,9 @@
  * cached parse instead of parsing the files again, and still writes the same bytes.
  * See support/global-setup.ts for how the builds are kept apart.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from './support/site-build.ts';
-
-/** Files whose bytes differ between two builds, plus files only one of them has. */
-async function differences(first: string, second: string): Promise<string[]> {
-  const [firstFiles, secondFiles] = await Promise.all([listFiles(first), listFiles(second)]);
-  const onlyOne = [
-    ...firstFiles
-      .filter((file) => !secondFiles.includes(file))
-      .map((file) => `only in first: ${file}`),
-    ...secondFiles
-      .filter((file) => !firstFiles.includes(file))
-      .map((file) => `only in second: ${file}`),
-  ];
-  const different: string[] = [];
-  for (const file of firstFiles.filter((candidate) => secondFiles.includes(candidate))) {
-    const [a, b] = await Promise.all([
-      readFile(path.join(first, file)),
-      readFile(path.join(second, file)),
-    ]);
-    if (!a.equals(b)) different.push(`differs: ${file}`);
-  }
-  return [...onlyOne, ...different];
-}
+import { siteDifferences as differences } from './support/site-differences.ts';
 
 describe('building the same content twice from clean state', () => {
   it('shares no parse cache between the two builds', () => {

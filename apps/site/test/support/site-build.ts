@@ -23,6 +23,8 @@ export function buildSite(options: {
   cacheDir: string;
   /** The apps/site to build in (a copy from site-copy.ts). Default: this one. */
   siteDir?: string;
+  /** `--force`: render every page, whatever the cache holds. */
+  force?: boolean;
 }): Promise<BuildResult> {
   const siteDir = options.siteDir ?? siteRoot;
   return new Promise((resolve, reject) => {
@@ -34,6 +36,7 @@ export function buildSite(options: {
         options.outDir,
         '--cacheDir',
         options.cacheDir,
+        ...(options.force === true ? ['--force'] : []),
       ],
       {
         cwd: siteDir,

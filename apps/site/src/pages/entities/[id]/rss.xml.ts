@@ -1,29 +1,34 @@
+import { getRssString, type RSSOptions } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Entity } from '@fact-digest/parser';
-import { digestFeedXml, feedResponse } from '../../../lib/digest-feed.ts';
+import { digestFeedOptions, feedResponse } from '../../../lib/digest-feed.ts';
+import { feedXmlForReaders } from '../../../lib/feed-xml-for-readers.ts';
+import { pageCacheKey } from '../../../lib/page-cache-key.ts';
 import { getSiteContent } from '../../../lib/site-content.ts';
 import { entityFeedPath } from '../../../lib/site-paths.ts';
-import { publication } from '../../../site-settings.ts';
+import { publication, siteUrl } from '../../../site-settings.ts';
 
+// The feed's options (every title, date, description and category of its items) are computed
+// here and the feed is written from them alone (as `digestFeedXml` does), so their hash is its
+// cache key (page-cache-key.ts). `siteUrl` is Astro's `site` setting.
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
-  return content.entities.map((entity) => ({ params: { id: entity.id }, props: { entity } }));
+  const site = new URL(siteUrl);
+  return content.entities.map((entity) => {
+    const mentioned = new Set(content.graph.entities[entity.id]?.digests ?? []);
+    const options = digestFeedOptions(
+      {
+        title: `${publication.name}: ${entity.name}`,
+        description: `Digests that mention ${entity.name}.`,
+        path: entityFeedPath(entity.id),
+        digests: content.digests.filter((digest) => mentioned.has(digest.id)),
+        items: 'summary',
+      },
+      content,
+      site,
+    );
+    return { params: { id: entity.id }, props: { options }, cacheKey: pageCacheKey(options) };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entity: Entity }> = async ({ props, site }) => {
-  const { entity } = props;
-  const content = await getSiteContent();
-  const mentioned = new Set(content.graph.entities[entity.id]?.digests ?? []);
-  const xml = await digestFeedXml(
-    {
-      title: `${publication.name}: ${entity.name}`,
-      description: `Digests that mention ${entity.name}.`,
-      path: entityFeedPath(entity.id),
-      digests: content.digests.filter((digest) => mentioned.has(digest.id)),
-      items: 'summary',
-    },
-    content,
-    site ?? new URL('https://fact-digest.example/'),
-  );
-  return feedResponse(xml);
-};
+export const GET: APIRoute<{ options: RSSOptions }> = async ({ props }) =>
+  feedResponse(feedXmlForReaders(await getRssString(props.options)));

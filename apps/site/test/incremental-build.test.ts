@@ -1,0 +1,367 @@
+/**
+ * Incremental rebuilds (`experimental.incrementalBuild`; each page from getStaticPaths() keyed by
+ * a hash of everything it shows, see src/lib/page-cache-key.ts) give exactly the site a clean
+ * build of the same content gives, after edits that change other pages than the edited file's
+ * own: a digest retitled, a claim's verdict changed, an entity renamed, a cross-reference added,
+ * a digest deleted, a digest added. And they are incremental: pages the edit does not touch are
+ * copied from the previous build (Astro logs them as `(restored)`), not rendered again.
+ *
+ * One site copy is rebuilt after each edit, as an editor's machine or CI with a kept cache
+ * would; another builds the same content from an empty cache each time, with `--force`, as the
+ * reference. Edits are made to a temporary copy of the fixture content, one after another.
+ */
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, fixtureContentDir, type BuildResult } from './support/site-build.ts';
+import { createSiteCopy } from './support/site-copy.ts';
+import { siteDifferences } from './support/site-differences.ts';
+
+/** Pages without getStaticPaths(): no cache key, so rendered on every build. */
+const alwaysRendered = [
+  '/404.html',
+  '/about/index.html',
+  '/claims/index.html',
+  '/corrections/index.html',
+  '/digests/index.html',
+  '/entities/index.html',
+  '/index.html',
+  '/methodology/index.html',
+  '/robots.txt',
+  '/rss.xml',
+  '/search/index.html',
+  '/sources/index.html',
+  '/tags/index.html',
+  '/timeline/index.html',
+];
+
+interface Edit {
+  name: string;
+  apply: (contentDir: string) => Promise<void>;
+  /** Pages that show what changed although it is another file's content: they must be rendered. */
+  rendered: string[];
+  /** Pages that show nothing of what changed: they must be copied from the previous build. */
+  restored: string[];
+}
+
+async function replaceIn(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+const digestFile = (contentDir: string, id: string) => path.join(contentDir, 'digests', `${id}.md`);
+
+const edits: Edit[] = [
+  {
+    name: "a digest's title changed",
+    apply: (contentDir) =>
+      replaceIn(
+        digestFile(contentDir, '2025-06-12-prisoner-exchange'),
+        `title: 'Prisoner exchange: "1,000 for 1,000" & the count <disputed>'`,
+        `title: 'Prisoner exchange: the count <disputed>, retitled'`,
+      ),
+    rendered: [
+      // They link to it, and list it by title under "Cross-references".
+      '/digests/2025-06-14-fourth-exchange/index.html',
+      '/digests/2025-06-16-icrc-access/index.html',
+      '/tags/prisoner-exchange/index.html',
+      '/claims/accurate/index.html',
+      '/sources/coordination-hq-2025-06-12/index.html',
+      '/entities/coordination-headquarters/index.html',
+      '/entities/coordination-headquarters/rss.xml',
+    ],
+    restored: [
+      '/tags/red-cross/index.html',
+      '/sources/icrc-statement-2025-06-16/index.html',
+      '/sources/kyiv-independent-2025-06-14/index.html',
+    ],
+  },
+  {
+    name: "a claim's verdict changed",
+    apply: (contentDir) =>
+      replaceIn(
+        digestFile(contentDir, '2025-06-14-fourth-exchange'),
+        'date=2025-06-14 verdict=unsupported}',
+        'date=2025-06-14 verdict=inaccurate}',
+      ),
+    rendered: [
+      '/claims/unsupported/index.html',
+      '/claims/inaccurate/index.html',
+      // Every verdict page's filter shows the count of each verdict.
+      '/claims/accurate/index.html',
+      '/tags/prisoner-exchange/index.html',
+      '/entities/volodymyr-zelensky/index.html',
+      // Verdict labels are feed categories.
+      '/entities/volodymyr-zelensky/rss.xml',
+    ],
+    restored: [
+      '/digests/2025-06-16-icrc-access/index.html',
+      '/tags/red-cross/index.html',
+      '/sources/icrc-statement-2025-06-16/index.html',
+    ],
+  },
+  {
+    name: "an entity's name changed",
+    apply: (contentDir) =>
+      replaceIn(
+        path.join(contentDir, 'entities/icrc.md'),
+        'name: International Committee of the Red Cross',
+        'name: Comité international de la Croix-Rouge',
+      ),
+    rendered: [
+      '/entities/icrc/index.html',
+      '/entities/icrc/rss.xml',
+      // Names its claimant in the claim list and in the ClaimReview JSON-LD.
+      '/digests/2025-06-16-icrc-access/index.html',
+      '/claims/inaccurate/index.html',
+    ],
+    restored: [
+      '/digests/2025-06-14-fourth-exchange/index.html',
+      '/tags/prisoner-exchange/index.html',
+      '/sources/kyiv-independent-2025-06-14/index.html',
+    ],
+  },
+  {
+    name: 'a cross-reference added',
+    apply: async (contentDir) => {
+      const file = digestFile(contentDir, '2025-06-16-icrc-access');
+      await writeFile(
+        file,
+        `${await readFile(file, 'utf8')}\nThe statement came two days after [the fourth exchange](./2025-06-14-fourth-exchange.md).\n`,
+      );
+    },
+    rendered: [
+      '/digests/2025-06-16-icrc-access/index.html',
+      // "Referenced by" now lists the ICRC digest.
+      '/digests/2025-06-14-fourth-exchange/index.html',
+    ],
+    restored: ['/claims/accurate/index.html', '/sources/coordination-hq-2025-06-12/index.html'],
+  },
+  {
+    name: 'a digest deleted',
+    apply: (contentDir) => rm(digestFile(contentDir, '2025-06-16-icrc-access')),
+    rendered: [
+      '/digests/2025-06-12-prisoner-exchange/index.html',
+      '/digests/2025-06-14-fourth-exchange/index.html',
+      '/tags/prisoner-exchange/index.html',
+      '/entities/icrc/index.html',
+      '/claims/inaccurate/index.html',
+    ],
+    restored: ['/sources/kyiv-independent-2025-06-14/index.html'],
+  },
+  {
+    name: 'a digest added',
+    apply: (contentDir) =>
+      cp(
+        path.join(fixtureContentDir, 'digests/2025-06-16-icrc-access.md'),
+        digestFile(contentDir, '2025-06-17-icrc-visits'),
+      ),
+    rendered: [
+      '/digests/2025-06-17-icrc-visits/index.html',
+      '/digests/2025-06-12-prisoner-exchange/index.html',
+      '/tags/red-cross/index.html',
+      '/sources/icrc-statement-2025-06-16/index.html',
+      '/entities/icrc/index.html',
+    ],
+    restored: [
+      '/digests/2025-06-14-fourth-exchange/index.html',
+      '/sources/kyiv-independent-2025-06-14/index.html',
+    ],
+  },
+];
+
+/** The pages Astro's log shows as copied from the previous build, and those it rendered. */
+function pagesIn(output: string): { restored: string[]; rendered: string[] } {
+  const restored: string[] = [];
+  const rendered: string[] = [];
+  for (const match of output.matchAll(/├─ (\S+) \((restored|cached|\+[^)]*)\)/gu)) {
+    const [, page, how] = match as unknown as [string, string, string];
+    (how.startsWith('+') ? rendered : restored).push(page);
+  }
+  return { restored: restored.sort(), rendered: rendered.sort() };
+}
+
+function succeeded(result: BuildResult, name: string): BuildResult {
+  if (result.exitCode !== 0) throw new Error(`The ${name} failed:\n${result.output}`);
+  return result;
+}
+
+interface Step {
+  incremental: BuildResult;
+  incrementalDist: string;
+  cleanDist: string;
+}
+
+let workDir: string;
+let contentDir: string;
+let incrementalSite: string;
+let cacheDir: string;
+let liveDist: string;
+let firstBuild: BuildResult;
+let firstDist: string;
+let unchanged: Step;
+const steps = new Map<string, Step>();
+let cleanSite: string;
+
+/** Rebuilds the incremental copy and builds the same content from nothing in the clean copy. */
+async function step(name: string): Promise<Step> {
+  const stepDir = path.join(workDir, 'steps', name.replaceAll(/\W+/gu, '-'));
+  await mkdir(stepDir, { recursive: true });
+  const cleanDist = path.join(stepDir, 'clean');
+  const [incremental] = await Promise.all([
+    buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
+    buildSite({
+      contentDir,
+      siteDir: cleanSite,
+      outDir: cleanDist,
+      cacheDir: path.join(stepDir, 'clean-cache'),
+      force: true,
+    }).then((result) => succeeded(result, `clean build after "${name}"`)),
+  ]);
+  succeeded(incremental, `incremental build after "${name}"`);
+  const incrementalDist = path.join(stepDir, 'incremental');
+  await rename(liveDist, incrementalDist);
+  return { incremental, incrementalDist, cleanDist };
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'fact-digest-incremental-'));
+  contentDir = path.join(workDir, 'content');
+  await cp(fixtureContentDir, contentDir, { recursive: true });
+  incrementalSite = await createSiteCopy(path.join(workDir, 'incremental/repository'));
+  cleanSite = await createSiteCopy(path.join(workDir, 'clean/repository'));
+  cacheDir = path.join(workDir, 'incremental/cache');
+  // The same output directory every time, as `pnpm build` uses `dist`.
+  liveDist = path.join(workDir, 'incremental/dist');
+  firstBuild = succeeded(
+    await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
+    'first build',
+  );
+  firstDist = path.join(workDir, 'first-dist');
+  await rename(liveDist, firstDist);
+  unchanged = await step('nothing changed');
+  for (const edit of edits) {
+    await edit.apply(contentDir);
+    steps.set(edit.name, await step(edit.name));
+  }
+}, 900_000);
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('a rebuild with nothing changed', () => {
+  it('renders the first time every page, and the second only pages without a cache key', () => {
+    expect(pagesIn(firstBuild.output).restored).toEqual([]);
+    const { restored, rendered } = pagesIn(unchanged.incremental.output);
+    expect(rendered).toEqual([...alwaysRendered].sort());
+    expect(restored.length).toBeGreaterThan(20);
+    expect(restored).toEqual(
+      expect.arrayContaining([
+        '/digests/2025-06-12-prisoner-exchange/index.html',
+        '/entities/icrc/rss.xml',
+        '/claims/accurate/index.html',
+        '/sources/icrc-statement-2025-06-16/index.html',
+        '/tags/red-cross/index.html',
+      ]),
+    );
+  });
+
+  it('writes the same bytes as the first build and a clean build', async () => {
+    expect(await siteDifferences(unchanged.incrementalDist, firstDist)).toEqual([]);
+    expect(await siteDifferences(unchanged.incrementalDist, unchanged.cleanDist)).toEqual([]);
+  });
+});
+
+describe.each(edits)('a rebuild after $name', (edit) => {
+  it('writes exactly what a clean build of the edited content writes', async () => {
+    const { incrementalDist, cleanDist } = steps.get(edit.name) as Step;
+    expect(await siteDifferences(incrementalDist, cleanDist)).toEqual([]);
+  });
+
+  it('renders the pages that show the change and copies pages that do not', () => {
+    const { restored, rendered } = pagesIn((steps.get(edit.name) as Step).incremental.output);
+    expect(rendered).toEqual(expect.arrayContaining(edit.rendered));
+    expect(restored).toEqual(expect.arrayContaining(edit.restored));
+  });
+});
+
+describe('a build that fails half-way through rendering', () => {
+  const digestPage = 'src/pages/digests/[id].astro';
+  let failed: BuildResult;
+  let failedOutDirExists: boolean;
+  let after: BuildResult;
+  let afterDist: string;
+  let forced: BuildResult;
+  let forcedDist: string;
+
+  beforeAll(async () => {
+    // A code change that shows on digest pages and throws on the last one rendered (newest
+    // first), so the pages before it are rendered with the change before the build fails.
+    const page = path.join(incrementalSite, digestPage);
+    const original = await readFile(page, 'utf8');
+    await writeFile(
+      page,
+      original
+        .replace(
+          '<article class="digest" data-pagefind-body>',
+          '<article class="digest" data-pagefind-body><p>CHANGE THAT FAILED THE BUILD</p>',
+        )
+        .replace(
+          'const quoted =',
+          `if (digest.id === '2025-06-12-prisoner-exchange') throw new Error('Failing on purpose');\nconst quoted =`,
+        ),
+    );
+    failed = await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir });
+    failedOutDirExists = await stat(liveDist).then(
+      () => true,
+      () => false,
+    );
+    // The change is reverted: the code is what the cached pages were last recorded with.
+    await writeFile(page, original);
+    after = succeeded(
+      await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
+      'build after the failed one',
+    );
+    afterDist = path.join(workDir, 'after-failure');
+    await rename(liveDist, afterDist);
+    forced = succeeded(
+      await buildSite({
+        contentDir,
+        siteDir: incrementalSite,
+        outDir: liveDist,
+        cacheDir,
+        force: true,
+      }),
+      'forced build',
+    );
+    forcedDist = path.join(workDir, 'forced');
+    await rename(liveDist, forcedDist);
+  }, 600_000);
+
+  it('fails after rendering changed pages, and leaves no site', () => {
+    expect(failed.exitCode).not.toBe(0);
+    expect(failed.output).toContain('Failing on purpose');
+    expect(pagesIn(failed.output).rendered).toContain(
+      '/digests/2025-06-14-fourth-exchange/index.html',
+    );
+    expect(failedOutDirExists).toBe(false);
+  });
+
+  it('is followed by a build that copies none of its pages', async () => {
+    expect(pagesIn(after.output).restored).toEqual([]);
+    const last = steps.get(edits.at(-1)?.name as string) as Step;
+    expect(await siteDifferences(afterDist, last.cleanDist)).toEqual([]);
+  });
+
+  it('and --force renders every page again', async () => {
+    expect(pagesIn(forced.output).restored).toEqual([]);
+    expect(pagesIn(forced.output).rendered).toContain(
+      '/digests/2025-06-12-prisoner-exchange/index.html',
+    );
+    const last = steps.get(edits.at(-1)?.name as string) as Step;
+    expect(await siteDifferences(forcedDist, last.cleanDist)).toEqual([]);
+  });
+});
