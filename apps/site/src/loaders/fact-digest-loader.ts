@@ -14,11 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import {
-  createEntityRegistry,
   formatDiagnostic,
   hasErrors,
   linkContent,
-  parseContentFile,
   readContentFiles,
   type ContentFileBytes,
   type Diagnostic,
@@ -26,6 +24,8 @@ import {
 } from '@fact-digest/parser';
 import { contentEntryId, contentEntrySchema, type ContentEntry } from './content-entry.ts';
 import { openParseCache, type ParseCache } from './parse-cache.ts';
+import { createParsePool, type ParsePool, type RegistryEntity } from './parse-pool.ts';
+import { syncHtmlStore } from './html-store.ts';
 import { publishedContent } from './published-content.ts';
 
 export interface Options {
@@ -51,40 +51,52 @@ function fingerprint(...parts: (string | Uint8Array)[]): string {
 }
 
 /** Phase 1 for every file, reusing the cached result of files whose inputs did not change. */
-function parseAll(
+async function parseAll(
   files: readonly ContentFileBytes[],
   cache: ParseCache,
-): { parsed: ParsedContentFile[]; reused: number } {
+  pool: ParsePool,
+): Promise<{ parsed: ParsedContentFile[]; reused: number }> {
   let reused = 0;
-  const parseCached = (file: ContentFileBytes, key: string, parse: () => ParsedContentFile) => {
-    const cached = cache.get(file.path, key);
-    if (cached !== undefined) {
-      reused += 1;
-      return cached;
-    }
-    const parsed = parse();
-    cache.set(file.path, key, parsed);
-    return parsed;
+  /** Cached results where the fingerprint matches, the rest parsed by the pool, in file order. */
+  const parseCached = async (
+    group: readonly ContentFileBytes[],
+    fingerprintOf: (file: ContentFileBytes) => string,
+    entities: readonly RegistryEntity[],
+  ): Promise<ParsedContentFile[]> => {
+    const keys = group.map(fingerprintOf);
+    const results = group.map((file, index) => cache.get(file.path, keys[index] as string));
+    const missing = group.flatMap((file, index) => (results[index] === undefined ? [index] : []));
+    reused += group.length - missing.length;
+    const parsed = await pool.parse(
+      missing.map((index) => group[index] as ContentFileBytes),
+      entities,
+      // Cache each result as it arrives, so the writes overlap the parsing of other files.
+      (position, result) =>
+        cache.set(result.path, keys[missing[position] as number] as string, result),
+    );
+    for (const [position, index] of missing.entries()) results[index] = parsed[position];
+    return results as ParsedContentFile[];
   };
 
   // Entities first: digests are parsed against the registry of their names and aliases.
   const entityFiles = files.filter((file) => file.path.startsWith('entities/'));
   const otherFiles = files.filter((file) => !file.path.startsWith('entities/'));
-  const entityResults = entityFiles.map((file) =>
-    parseCached(file, fingerprint(cacheFormat, file.bytes), () => parseContentFile(file)),
+  const entityResults = await parseCached(
+    entityFiles,
+    (file) => fingerprint(cacheFormat, file.bytes),
+    [],
   );
   const entities = entityResults.flatMap((result) =>
     result.kind === 'entity' && result.entity ? [result.entity] : [],
   );
-  const registry = createEntityRegistry(entities);
   // A digest's parse depends on the registry, so its fingerprint includes every name and alias.
   const registryFingerprint = fingerprint(
     JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
   );
-  const otherResults = otherFiles.map((file) =>
-    parseCached(file, fingerprint(cacheFormat, registryFingerprint, file.bytes), () =>
-      parseContentFile(file, { entities: registry }),
-    ),
+  const otherResults = await parseCached(
+    otherFiles,
+    (file) => fingerprint(cacheFormat, registryFingerprint, file.bytes),
+    entities,
   );
 
   // Forget cached results of files that no longer exist.
@@ -115,7 +127,16 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     fileURLToPath(new URL('fact-digest-phase1/', context.config.cacheDir)),
     context.meta,
   );
-  const { parsed, reused } = parseAll(files, cache);
+  const pool = createParsePool();
+  let parseResult: Awaited<ReturnType<typeof parseAll>>;
+  try {
+    parseResult = await parseAll(files, cache, pool);
+  } finally {
+    await pool.close();
+  }
+  // Results were written while the rest was parsed; wait for the last writes.
+  await cache.flush();
+  const { parsed, reused } = parseResult;
   const content = linkContent(parsed);
   logger.info(
     `Read ${files.length} files from ${options.contentDir}: parsed ${files.length - reused}, reused ${reused} unchanged.`,
@@ -139,19 +160,23 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   }
 
   const published = publishedContent(content);
+  // Digests' HTML goes to files beside the cache, not into the data store (see html-store.ts).
+  const htmlStoreDir = fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir));
+  await syncHtmlStore(htmlStoreDir, published.renderedHtml);
   const entries: ContentEntry[] = [
     ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
     ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
     ...published.sources.map((source) => ({ kind: 'source' as const, source })),
     { kind: 'graph', graph: published.graph },
+    { kind: 'htmlStore', dir: htmlStoreDir },
   ];
   const ids = new Set<string>();
   for (const entry of entries) {
     const id = contentEntryId(entry);
     ids.add(id);
-    // The HTML is stored once, in the data: pages write `digest.html` and `entity.html`
-    // themselves and never call `render()`, so a `rendered` copy would only double what the
-    // data store serialises and holds in memory.
+    // Pages write the digests' stored HTML and `entity.html` themselves and never call
+    // `render()`, so a `rendered` copy would only add to what the data store serialises and
+    // holds in memory.
     store.set({ id, data: entry, digest: generateDigest(entry) });
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

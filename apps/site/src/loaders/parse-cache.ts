@@ -3,12 +3,17 @@
  * cache directory. It is not kept in the loader's meta store because Astro bundles the whole
  * data store, meta store included, into the server build and loads it for rendering: cached
  * parse results there (about half the data store) cost bundling time and memory on every
- * build. The meta store keeps only a generation id. `astro build --force` clears the meta store,
- * and a cache folder whose generation does not match it is emptied, so a forced build still
- * parses every file again.
+ * build. The meta store keeps only a generation id, and the results live in a folder named
+ * after it. `astro build --force` clears the meta store, so a forced build starts a new, empty
+ * generation and parses every file again; folders of other generations are deleted in the
+ * background, while the content is parsed.
+ *
+ * Results are written in the background too, a few files at a time; `flush` waits for the
+ * writes and deletions and reports the first one that failed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetaStore } from 'astro/loaders';
 import type { ParsedContentFile } from '@fact-digest/parser';
@@ -16,9 +21,12 @@ import type { ParsedContentFile } from '@fact-digest/parser';
 export interface ParseCache {
   /** The cached result for a file, if it was parsed from inputs with this fingerprint. */
   get: (filePath: string, fingerprint: string) => ParsedContentFile | undefined;
+  /** Stores a result; it is written in the background (see `flush`). */
   set: (filePath: string, fingerprint: string, parsed: ParsedContentFile) => void;
   /** Forgets every file not in `filePaths` (files removed from the content). */
   retainOnly: (filePaths: readonly string[]) => void;
+  /** Waits for every write and deletion started so far; rejects with the first that failed. */
+  flush: () => Promise<void>;
 }
 
 interface CachedParse {
@@ -28,9 +36,10 @@ interface CachedParse {
 }
 
 const generationKey = 'phase1:generation';
-const generationFile = 'generation';
 /** Where the meta store kept every parse result before; read only to delete them. */
 const formerPathsKey = 'phase1:paths';
+/** File operations in flight at once: enough to keep libuv's thread pool busy, no more. */
+const concurrentOperations = 16;
 
 function entryFile(filePath: string): string {
   return `${createHash('sha256').update(filePath).digest('hex').slice(0, 32)}.json`;
@@ -45,7 +54,48 @@ function readText(file: string): string | undefined {
   }
 }
 
-/** Opens the cache in `dir`, emptying it unless it belongs to the generation in `meta`. */
+/** Runs file operations a few at a time and remembers the first failure. */
+function operationQueue(limit: number) {
+  const waiting: (() => Promise<unknown>)[] = [];
+  let running = 0;
+  let failure: { error: unknown } | undefined;
+  let idle: (() => void)[] = [];
+  const next = () => {
+    while (running < limit && waiting.length > 0) {
+      const operation = waiting.shift() as () => Promise<unknown>;
+      running += 1;
+      operation()
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          running -= 1;
+          next();
+        });
+    }
+    if (running === 0 && waiting.length === 0) {
+      for (const resolve of idle) resolve();
+      idle = [];
+    }
+  };
+  return {
+    add(operation: () => Promise<unknown>) {
+      waiting.push(operation);
+      next();
+    },
+    async drain() {
+      if (running > 0 || waiting.length > 0)
+        await new Promise<void>((resolve) => idle.push(resolve));
+      if (failure) {
+        const { error } = failure;
+        failure = undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Opens the cache in `dir`, in a new, empty generation unless `meta` names an existing one. */
 export function openParseCache(dir: string, meta: MetaStore): ParseCache {
   const former = meta.get(formerPathsKey);
   if (former !== undefined) {
@@ -53,33 +103,60 @@ export function openParseCache(dir: string, meta: MetaStore): ParseCache {
     meta.delete(formerPathsKey);
   }
 
+  mkdirSync(dir, { recursive: true });
+  const existing = readdirSync(dir);
   let generation = meta.get(generationKey);
-  if (generation === undefined || readText(path.join(dir, generationFile)) !== generation) {
-    generation ??= randomUUID();
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, generationFile), generation);
+  // A new generation's folder is empty: looking results up in it would only cost reads.
+  const empty = generation === undefined || !existing.includes(generation);
+  if (generation === undefined || empty) {
+    generation = randomUUID();
     meta.set(generationKey, generation);
   }
+  const generationDir = path.join(dir, generation);
+  mkdirSync(generationDir, { recursive: true });
+
+  const queue = operationQueue(concurrentOperations);
+  // Earlier generations (and files of the format before generation folders) are stale.
+  for (const name of existing) {
+    if (name !== generation) {
+      queue.add(() => rm(path.join(dir, name), { recursive: true, force: true }));
+    }
+  }
+  // Results stored through this opening, which `get` answers from before their write finishes.
+  const stored = new Map<string, CachedParse>();
 
   return {
     get(filePath, fingerprint) {
-      const text = readText(path.join(dir, entryFile(filePath)));
-      if (text === undefined) return undefined;
-      const entry = JSON.parse(text) as CachedParse;
-      return entry.path === filePath && entry.fingerprint === fingerprint
+      let entry = stored.get(filePath);
+      if (entry === undefined && !empty) {
+        const text = readText(path.join(generationDir, entryFile(filePath)));
+        try {
+          entry = text === undefined ? undefined : (JSON.parse(text) as CachedParse);
+        } catch {
+          // A write cut short (the build was killed) leaves a broken file: parse the file again.
+          entry = undefined;
+        }
+      }
+      return entry?.path === filePath && entry.fingerprint === fingerprint
         ? entry.parsed
         : undefined;
     },
     set(filePath, fingerprint, parsed) {
       const entry: CachedParse = { path: filePath, fingerprint, parsed };
-      writeFileSync(path.join(dir, entryFile(filePath)), JSON.stringify(entry));
+      stored.set(filePath, entry);
+      queue.add(() =>
+        writeFile(path.join(generationDir, entryFile(filePath)), JSON.stringify(entry)),
+      );
     },
     retainOnly(filePaths) {
-      const kept = new Set([generationFile, ...filePaths.map(entryFile)]);
-      for (const name of readdirSync(dir)) {
-        if (!kept.has(name)) rmSync(path.join(dir, name), { force: true });
+      const kept = new Set(filePaths.map(entryFile));
+      for (const filePath of stored.keys()) {
+        if (!kept.has(entryFile(filePath))) stored.delete(filePath);
+      }
+      for (const name of readdirSync(generationDir)) {
+        if (!kept.has(name)) queue.add(() => rm(path.join(generationDir, name), { force: true }));
       }
     },
+    flush: () => queue.drain(),
   };
 }
