@@ -11,8 +11,10 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Digest, Entity, EntityIndexEntry } from '@fact-digest/parser';
+import type { Entity, EntityIndexEntry } from '@fact-digest/parser';
 import { digestFeedXml, type FeedContent } from '../src/lib/digest-feed.ts';
+import { htmlSha256 } from '../src/loaders/html-store.ts';
+import type { PublishedDigest as Digest } from '../src/loaders/published-content.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
 
 const site = new URL('https://digest.test.example/');
@@ -121,6 +123,8 @@ const digestId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
 
 interface FeedCase {
   digests: Digest[];
+  /** Each digest's rendered HTML, by digest id. */
+  htmlById: Map<string, string>;
   entities: Entity[];
   feedTitle: string;
 }
@@ -144,6 +148,7 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
   })
   .map(({ digests, entityNames, feedTitle }) => ({
     feedTitle,
+    htmlById: new Map(digests.map((digest) => [digest.id, digest.html])),
     entities: entityNames.map((name, index) => ({
       id: `entity-${index}`,
       file: `entities/entity-${index}.md`,
@@ -169,8 +174,7 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
           digest.correction === undefined ? [] : [{ date: published, note: digest.correction }],
         notes: [],
         claims: [],
-        html: digest.html,
-        text: '',
+        htmlSha256: htmlSha256(digest.html),
         links: [],
         mentions: [],
       };
@@ -178,7 +182,7 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
   }));
 
 /** Every entity is mentioned by every digest, so each digest carries every entity name. */
-function feedContentOf({ digests, entities }: FeedCase): FeedContent {
+function feedContentOf({ digests, htmlById, entities }: FeedCase): FeedContent {
   const index: EntityIndexEntry = {
     claimsBy: [],
     claimsAbout: [],
@@ -187,6 +191,7 @@ function feedContentOf({ digests, entities }: FeedCase): FeedContent {
   return {
     graph: { entities: Object.fromEntries(entities.map((entity) => [entity.id, index])) },
     entityById: new Map(entities.map((entity) => [entity.id, entity])),
+    digestHtml: (digest) => Promise.resolve(htmlById.get(digest.id) ?? ''),
   };
 }
 
@@ -250,7 +255,8 @@ describe('feeds from arbitrary text', () => {
           expect(item?.id).toBe(linkOf(digest));
           expect(item?.title).toBe(shown(digest.title));
           expect(item?.description).toBe(shown(digest.conclusion));
-          expect(item?.content).toBe(shown(feedHtml(digest, linkOf(digest))));
+          const html = testCase.htmlById.get(digest.id) ?? '';
+          expect(item?.content).toBe(shown(feedHtml(digest, html, linkOf(digest))));
           const expectedCategories = [...digest.tags, ...testCase.entities.map((e) => e.name)]
             .map(shown)
             .filter((label) => label !== null);
@@ -275,7 +281,8 @@ describe('feeds from arbitrary text', () => {
           expect(item?.link).toBe(linkOf(digest));
           expect(item?.title || null).toBe(shown(digest.title));
           expect(item?.description || null).toBe(shown(digest.conclusion));
-          expect(item?.['content:encoded']).toBe(shown(feedHtml(digest, linkOf(digest))));
+          const html = testCase.htmlById.get(digest.id) ?? '';
+          expect(item?.['content:encoded']).toBe(shown(feedHtml(digest, html, linkOf(digest))));
         }
       }),
       { numRuns },

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type ContentSet } from '@fact-digest/parser';
+import { htmlSha256 } from '../src/loaders/html-store.ts';
 import { publishedContent, type PublishedContent } from '../src/loaders/published-content.ts';
 import { fixtureContentDir } from './support/site-build.ts';
 
@@ -59,15 +60,19 @@ describe('publishedContent', () => {
     ]);
   });
 
-  it('stores no field that no page reads: plain text, claim assessments, archived texts', () => {
+  it('stores no field that no page reads: plain text, claim assessments, archived texts, and HTML only by its hash', () => {
     const withText = content.digests.find((digest) => digest.text !== '');
     expect(withText?.claims.some((claim) => claim.assessmentHtml !== '')).toBe(true);
     for (const digest of published.digests) {
       expect(Object.keys(digest)).not.toContain('text');
       for (const claim of digest.claims) expect(Object.keys(claim)).not.toContain('assessmentHtml');
     }
-    expect(published.digests.find((digest) => digest.id === withText?.id)?.html).toBe(
-      withText?.html,
+    const stored = published.digests.find((digest) => digest.id === withText?.id);
+    expect(Object.keys(stored ?? {})).not.toContain('html');
+    expect(stored?.htmlSha256).toBe(htmlSha256(withText?.html ?? ''));
+    expect(published.renderedHtml.get(stored?.htmlSha256 ?? '')).toBe(withText?.html);
+    expect(published.renderedHtml.size).toBe(
+      new Set(published.digests.map((digest) => digest.htmlSha256)).size,
     );
     expect(content.sources.every((source) => source.text !== '')).toBe(true);
     for (const source of published.sources) expect(Object.keys(source)).not.toContain('text');

@@ -5,8 +5,8 @@
  * the same `digestFeedXml`, outside Astro as well as inside it.
  */
 import { getRssString, type RSSOptions } from '@astrojs/rss';
-import { getVerdict, type ContentGraph } from '@fact-digest/parser';
-import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
+import { getVerdict } from '@fact-digest/parser';
+import type { PublishedDigest as Digest, PublishedGraph } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
 import { feedHtml } from './feed-html.ts';
 import { feedXmlForReaders } from './feed-xml-for-readers.ts';
@@ -32,10 +32,14 @@ export interface DigestFeed {
   items: 'full' | 'summary';
 }
 
-/** What a feed needs from the site content besides its digests: entity names for categories. */
+/**
+ * What a feed needs from the site content besides its digests: entity names for categories, and
+ * for full items the digests' HTML.
+ */
 export interface FeedContent {
-  graph: Pick<ContentGraph, 'entities'>;
+  graph: Pick<PublishedGraph, 'entities'>;
   entityById: SiteContent['entityById'];
+  digestHtml: SiteContent['digestHtml'];
 }
 
 function escapeXml(text: string): string {
@@ -85,10 +89,23 @@ function categoriesOf(digest: Digest, content: FeedContent): string[] {
   return [...new Set([...verdictLabels, ...digest.tags, ...entityNames])];
 }
 
-/** The options `@astrojs/rss` builds the feed from. */
-export function digestFeedOptions(feed: DigestFeed, content: FeedContent, site: URL): RSSOptions {
+/**
+ * The options `@astrojs/rss` builds the feed from. `bodies` holds the HTML of every digest of a
+ * `full` feed, by digest id (`summary` feeds need none).
+ */
+export function digestFeedOptions(
+  feed: DigestFeed,
+  content: FeedContent,
+  site: URL,
+  bodies: ReadonlyMap<string, string> = new Map(),
+): RSSOptions {
   const selfUrl = absoluteUrl(feed.path, site);
   const changed = lastChanged(feed.digests);
+  const bodyOf = (digest: Digest): string => {
+    const body = bodies.get(digest.id);
+    if (body === undefined) throw new Error(`The feed ${feed.path} has no HTML for ${digest.id}.`);
+    return body;
+  };
   const channelData = [
     `<language>${publication.language}</language>`,
     changed ? `<lastBuildDate>${changed.toUTCString()}</lastBuildDate>` : '',
@@ -108,7 +125,7 @@ export function digestFeedOptions(feed: DigestFeed, content: FeedContent, site: 
         link,
         pubDate: new Date(toInstant(digest.published)),
         description: digest.conclusion,
-        ...(feed.items === 'full' ? { content: feedHtml(digest, link) } : {}),
+        ...(feed.items === 'full' ? { content: feedHtml(digest, bodyOf(digest), link) } : {}),
         categories: categoriesOf(digest, content),
       };
     }),
@@ -121,7 +138,12 @@ export async function digestFeedXml(
   content: FeedContent,
   site: URL,
 ): Promise<string> {
-  return feedXmlForReaders(await getRssString(digestFeedOptions(feed, content, site)));
+  const bodies = new Map<string, string>();
+  if (feed.items === 'full') {
+    const read = await Promise.all(feed.digests.map((digest) => content.digestHtml(digest)));
+    feed.digests.forEach((digest, index) => bodies.set(digest.id, read[index] as string));
+  }
+  return feedXmlForReaders(await getRssString(digestFeedOptions(feed, content, site, bodies)));
 }
 
 export function feedResponse(xml: string): Response {

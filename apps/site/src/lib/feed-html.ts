@@ -35,29 +35,8 @@ export function absolutizeUrls(tree: Root, pageUrl: string): void {
   });
 }
 
-/**
- * Feed HTML already made, per digest and page URL. A digest is in the site feed and in the feed
- * of every entity it mentions, so without this its HTML would be parsed and serialised again for
- * each of them. Digests are never changed after the loader made them, so the digest object is
- * the key; a digest no longer referenced is dropped with it.
- */
-const madeFeedHtml = new WeakMap<Digest, Map<string, string>>();
-
-export function feedHtml(digest: Digest, pageUrl: string): string {
-  let byPageUrl = madeFeedHtml.get(digest);
-  if (byPageUrl === undefined) {
-    byPageUrl = new Map();
-    madeFeedHtml.set(digest, byPageUrl);
-  }
-  let html = byPageUrl.get(pageUrl);
-  if (html === undefined) {
-    html = makeFeedHtml(digest, pageUrl);
-    byPageUrl.set(pageUrl, html);
-  }
-  return html;
-}
-
-function makeFeedHtml(digest: Digest, pageUrl: string): string {
+/** `html` is the digest's rendered body (`SiteContent.digestHtml`). */
+export function feedHtml(digest: Digest, html: string, pageUrl: string): string {
   const corrections = [...digest.corrections].sort((a, b) => (a.date < b.date ? 1 : -1));
   const header: Element[] = [
     element('p', {}, [element('strong', {}, ['Conclusion: ']), digest.conclusion]),
@@ -77,7 +56,7 @@ function makeFeedHtml(digest: Digest, pageUrl: string): string {
       ),
     );
   }
-  const body = fromHtml(digest.html, { fragment: true });
+  const body = fromHtml(html, { fragment: true });
   const tree: Root = { type: 'root', children: [...header, ...body.children] };
   absolutizeUrls(tree, pageUrl);
   return toHtml(tree);

@@ -11,6 +11,7 @@ import type {
   PublishedGraph,
   PublishedSource as ArchivedSource,
 } from '../loaders/published-content.ts';
+import { readStoredHtml } from '../loaders/html-store.ts';
 import { toInstant } from './format-date.ts';
 
 export interface ClaimInDigest {
@@ -40,6 +41,8 @@ export interface SiteContent {
    * from it. Sources no published digest cites are absent.
    */
   citationsBySource: ReadonlyMap<string, SourceCitation[]>;
+  /** A digest's rendered HTML, read from where the loader stored it (see html-store.ts). */
+  digestHtml: (digest: Digest) => Promise<string>;
 }
 
 export interface SourceCitation {
@@ -74,13 +77,17 @@ async function readSiteContent(): Promise<SiteContent> {
   const entities: Entity[] = [];
   const sources: ArchivedSource[] = [];
   let graph: PublishedGraph | undefined;
+  let htmlStoreDir: string | undefined;
   for (const { data } of entries) {
     if (data.kind === 'digest') digests.push(data.digest);
     else if (data.kind === 'entity') entities.push(data.entity);
     else if (data.kind === 'source') sources.push(data.source);
-    else graph = data.graph;
+    else if (data.kind === 'graph') graph = data.graph;
+    else htmlStoreDir = data.dir;
   }
   if (graph === undefined) throw new Error('The content set has no graph entry.');
+  if (htmlStoreDir === undefined) throw new Error('The content set has no html-store entry.');
+  const storeDir = htmlStoreDir;
   // Each date is parsed once, not once per comparison.
   const publishedInstant = new Map(digests.map((digest) => [digest, toInstant(digest.published)]));
   digests.sort(
@@ -136,6 +143,7 @@ async function readSiteContent(): Promise<SiteContent> {
         : sourceById.get(reference.archivedSourceId);
     },
     citationsBySource,
+    digestHtml: (digest) => readStoredHtml(storeDir, digest.htmlSha256, digest.file),
   };
 }
 

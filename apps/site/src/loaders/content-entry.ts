@@ -1,7 +1,8 @@
 /**
  * What the fact-digest loader stores: one collection entry per published digest, entity and
- * archived source, plus one for the cross-reference graph. The parser has validated everything
- * already, so the schema only carries the types (validate at the boundary, once).
+ * archived source, plus one for the cross-reference graph and one naming where the digests'
+ * rendered HTML is kept. The parser has validated everything already, so the schema only carries
+ * the types (validate at the boundary, once).
  */
 import { z } from 'astro/zod';
 import type { Entity } from '@fact-digest/parser';
@@ -11,7 +12,9 @@ export type ContentEntry =
   | { kind: 'digest'; digest: PublishedDigest }
   | { kind: 'entity'; entity: Entity }
   | { kind: 'source'; source: PublishedSource }
-  | { kind: 'graph'; graph: PublishedGraph };
+  | { kind: 'graph'; graph: PublishedGraph }
+  /** Where the digests' rendered HTML is stored (see html-store.ts), as an absolute path. */
+  | { kind: 'htmlStore'; dir: string };
 
 export const contentEntrySchema = z.custom<ContentEntry>();
 
@@ -26,5 +29,7 @@ export function contentEntryId(entry: ContentEntry): string {
       return `sources/${entry.source.id}`;
     case 'graph':
       return 'graph';
+    case 'htmlStore':
+      return 'html-store';
   }
 }

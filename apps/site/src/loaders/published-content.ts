@@ -18,6 +18,7 @@ import type {
   EntityMention,
   VerdictId,
 } from '@fact-digest/parser';
+import { htmlSha256 } from './html-store.ts';
 
 export interface LinkedContent {
   digests: readonly Digest[];
@@ -44,11 +45,18 @@ export type PublishedMention = Pick<EntityMention, 'entityId'>;
  * shows it), claims without their assessment (see `PublishedClaim`), links without positions, and
  * each mentioned entity once, in order of first mention. Everything stored is bundled into the
  * build and held in memory while pages render, so unused fields cost memory per digest.
+ * The rendered HTML, half of what a digest is, is kept outside the store (see html-store.ts): a
+ * digest carries its hash, and `PublishedContent.renderedHtml` the HTML for the loader to write.
  */
-export interface PublishedDigest extends Omit<Digest, 'text' | 'claims' | 'links' | 'mentions'> {
+export interface PublishedDigest extends Omit<
+  Digest,
+  'text' | 'claims' | 'links' | 'mentions' | 'html'
+> {
   claims: PublishedClaim[];
   links: PublishedCrossReference[];
   mentions: PublishedMention[];
+  /** SHA-256 (hex) of the digest's rendered HTML, the key it is stored under. */
+  htmlSha256: string;
 }
 
 /**
@@ -65,6 +73,8 @@ export interface PublishedGraph extends Omit<ContentGraph, 'backlinks'> {
 export interface PublishedContent {
   /** Published digests, `notes` emptied, in the order given. */
   digests: PublishedDigest[];
+  /** The published digests' rendered HTML by its SHA-256. */
+  renderedHtml: Map<string, string>;
   entities: Entity[];
   /** Archived sources cited by at least one published digest. */
   sources: PublishedSource[];
@@ -85,12 +95,14 @@ const publishedMentions = (mentions: readonly EntityMention[]): PublishedMention
   [...new Set(mentions.map((mention) => mention.entityId))].map((entityId) => ({ entityId }));
 const publishedDigest = ({
   text: _text,
+  html,
   claims,
   links,
   mentions,
   ...digest
 }: Digest): PublishedDigest => ({
   ...digest,
+  htmlSha256: htmlSha256(html),
   notes: [],
   claims: claims.map(publishedClaim),
   links: links.map(publishedCrossReference),
@@ -109,7 +121,11 @@ export function publishedContent(content: LinkedContent): PublishedContent {
     content.digests.filter((digest) => digest.status === 'published').map((digest) => digest.id),
   );
   const isPublishedClaim = (key: string): boolean => published.has(digestOfClaimKey(key));
-  const digests = content.digests.filter((digest) => published.has(digest.id)).map(publishedDigest);
+  const publishedDigests = content.digests.filter((digest) => published.has(digest.id));
+  const digests = publishedDigests.map(publishedDigest);
+  const renderedHtml = new Map(
+    publishedDigests.map((digest) => [htmlSha256(digest.html), digest.html]),
+  );
 
   // A published link to a draft is the parser's `link-to-draft` error, so it never gets here.
   const citedSourceIds = new Set<string>();
@@ -165,6 +181,7 @@ export function publishedContent(content: LinkedContent): PublishedContent {
 
   return {
     digests,
+    renderedHtml,
     entities: [...content.entities],
     sources,
     graph: {

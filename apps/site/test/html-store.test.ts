@@ -1,0 +1,58 @@
+/**
+ * The digests' rendered HTML lives in files named by their SHA-256, outside the data store.
+ * A page must get back exactly what the loader stored, or fail the build.
+ */
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { htmlSha256, readStoredHtml, syncHtmlStore } from '../src/loaders/html-store.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = path.join(await mkdtemp(path.join(tmpdir(), 'html-store-')), 'html');
+});
+afterEach(async () => {
+  await rm(path.dirname(dir), { recursive: true, force: true });
+});
+
+const first = '<p>Ми повертаємо всіх &amp; 🇺🇦</p>';
+const second = '<p>Another digest</p>';
+const byHash = (...htmls: string[]) => new Map(htmls.map((html) => [htmlSha256(html), html]));
+
+describe('html store', () => {
+  it('gives back exactly the stored HTML, by hash', async () => {
+    await syncHtmlStore(dir, byHash(first, second));
+    expect(await readStoredHtml(dir, htmlSha256(first), 'digests/a.md')).toBe(first);
+    expect(await readStoredHtml(dir, htmlSha256(second), 'digests/b.md')).toBe(second);
+  });
+
+  it('keeps files of unchanged HTML as they are and deletes what the content no longer has', async () => {
+    await syncHtmlStore(dir, byHash(first, second));
+    const kept = path.join(dir, `${htmlSha256(first)}.html`);
+    const before = await stat(kept);
+    await syncHtmlStore(dir, byHash(first));
+    expect(await readdir(dir)).toEqual([`${htmlSha256(first)}.html`]);
+    expect((await stat(kept)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('fails, naming the digest and what to do, when the file changed or is gone', async () => {
+    await syncHtmlStore(dir, byHash(first));
+    const file = path.join(dir, `${htmlSha256(first)}.html`);
+    await writeFile(file, '<p>edited by hand</p>');
+    await expect(readStoredHtml(dir, htmlSha256(first), 'digests/a.md')).rejects.toThrow(
+      `The rendered HTML of digests/a.md (${file}) changed after the content was loaded. Build again.`,
+    );
+    await rm(file);
+    await expect(readStoredHtml(dir, htmlSha256(first), 'digests/a.md')).rejects.toThrow(
+      `The rendered HTML of digests/a.md (${file}) is missing`,
+    );
+  });
+
+  it('leaves no temporary files behind', async () => {
+    await syncHtmlStore(dir, byHash(first, second));
+    const names = await readdir(dir);
+    expect(names.every((name) => name.endsWith('.html'))).toBe(true);
+    expect(await readFile(path.join(dir, `${htmlSha256(second)}.html`), 'utf8')).toBe(second);
+  });
+});
