@@ -11,9 +11,10 @@
  * site content while rendering. `getStaticPaths()` computes everything the page shows, from its
  * own digest and from every other digest, entity, claim and source (titles of pages linking
  * here, claim counts, entity names), into the props, and the key is a SHA-256 of those props.
- * Two builds with equal keys and equal code therefore render the same bytes. The one input read
- * at render time, a source's archived text, is covered by its `contentHash`, which is in the
- * props and which the reading code checks the text against.
+ * Two builds with equal keys and equal code therefore render the same bytes. The two inputs read
+ * at render time are named by hashes that are in the props, and the reading code checks the bytes
+ * against them: a digest's HTML (`htmlSha256`, html-store.ts) and a source's archived text
+ * (`contentHash`, archived-text.ts).
  *
  * Props should carry what the page shows and little else: a field that is not shown only
  * re-renders the page more often than needed, but every field is hashed on every build.
