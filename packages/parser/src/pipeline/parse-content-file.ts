@@ -30,6 +30,7 @@ import {
 import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-digest-frontmatter.ts';
 import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
+import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { decodeContentText } from './decode-content-text.ts';
@@ -155,7 +156,8 @@ export function parseContentFile(
     archivedSourceProcessor.runSync(parseFrontmatterOnly(file), file);
     return parsedSource(file, base);
   }
-  const rendering = renderingProcessor(kind, registry);
+  // Without an `@`, GFM's email autolink construct cannot match: a reader without it is faster.
+  const rendering = renderingProcessor(kind, registry, decoded.text.includes('@'));
   const mdast: Root = rendering.parse(file);
   const hast = rendering.runSync(mdast, file) as HastRoot;
   const html = rendering.stringify(hast);
@@ -218,23 +220,30 @@ export function parseContentFile(
   return parsed;
 }
 
-/** The plugins that read Markdown with frontmatter, as every content kind is read. */
-function markdownReader(kind: ContentKind) {
-  return unified()
+/**
+ * The plugins that read Markdown with frontmatter, as every content kind is read. Without
+ * `emailAutolinks` only for documents that contain no `@` (see remark-no-email-autolinks).
+ */
+function markdownReader(kind: ContentKind, emailAutolinks = true) {
+  const processor = unified()
     .use(remarkParse)
     .use(remarkNestingLimit, { report: kind !== 'source' })
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkDigestFrontmatter, { kind });
+    .use(remarkGfm);
+  if (!emailAutolinks) processor.use(remarkNoEmailAutolinks);
+  return processor.use(remarkDirective).use(remarkDigestFrontmatter, { kind });
 }
 
 /**
  * The whole pipeline for a digest or an entity page, frozen so it is built once, not per file
  * (building one combines every micromark syntax extension again).
  */
-function createRenderingProcessor(kind: 'digest' | 'entity', registry: EntityRegistry) {
-  const processor = markdownReader(kind)
+function createRenderingProcessor(
+  kind: 'digest' | 'entity',
+  registry: EntityRegistry,
+  emailAutolinks: boolean,
+) {
+  const processor = markdownReader(kind, emailAutolinks)
     .use(remarkStrayDirectives, { containers: kind === 'digest' ? ['claim'] : [] })
     .use(remarkContentSafety);
   // `use` appends in order: claims before cross-references (claims add source links), mentions last.
@@ -251,22 +260,26 @@ function createRenderingProcessor(kind: 'digest' | 'entity', registry: EntityReg
 
 type RenderingProcessor = ReturnType<typeof createRenderingProcessor>;
 
-/** Frozen pipelines per registry (digests depend on it) and kind. */
-const renderingProcessors = new WeakMap<
-  EntityRegistry,
-  Map<'digest' | 'entity', RenderingProcessor>
->();
+type ProcessorKey = `${'digest' | 'entity'} ${'with' | 'without'} email autolinks`;
 
-function renderingProcessor(kind: 'digest' | 'entity', registry: EntityRegistry) {
-  let byKind = renderingProcessors.get(registry);
-  if (byKind === undefined) {
-    byKind = new Map();
-    renderingProcessors.set(registry, byKind);
+/** Frozen pipelines per registry (digests depend on it), kind and reader. */
+const renderingProcessors = new WeakMap<EntityRegistry, Map<ProcessorKey, RenderingProcessor>>();
+
+function renderingProcessor(
+  kind: 'digest' | 'entity',
+  registry: EntityRegistry,
+  emailAutolinks: boolean,
+) {
+  let byKey = renderingProcessors.get(registry);
+  if (byKey === undefined) {
+    byKey = new Map();
+    renderingProcessors.set(registry, byKey);
   }
-  let processor = byKind.get(kind);
+  const key: ProcessorKey = `${kind} ${emailAutolinks ? 'with' : 'without'} email autolinks`;
+  let processor = byKey.get(key);
   if (processor === undefined) {
-    processor = createRenderingProcessor(kind, registry);
-    byKind.set(kind, processor);
+    processor = createRenderingProcessor(kind, registry, emailAutolinks);
+    byKey.set(key, processor);
   }
   return processor;
 }
