@@ -56,7 +56,10 @@ export function createEntityRegistry(
     findMentions(text) {
       if (!pattern) return [];
       const matches: AliasMatch[] = [];
-      for (const match of text.matchAll(pattern)) {
+      // `exec` on the one compiled expression: `matchAll` clones the expression on every call, and
+      // a clone of this large an expression runs slowly until it is compiled again.
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         const entityId = ownerOf.get(match[0]);
         if (entityId !== undefined) matches.push({ entityId, text: match[0], offset: match.index });
       }
