@@ -4,9 +4,9 @@
  * as `xref:<n>` placeholders for `linkContent` (phase 2).
  */
 import { posix } from 'node:path';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
@@ -15,7 +15,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { collectDiagnostics, report } from '../diagnostics/report.ts';
@@ -33,6 +32,7 @@ import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
+import { walkTree } from '../render/walk-tree.ts';
 import { decodeContentText } from './decode-content-text.ts';
 import { createEntityRegistry, type EntityRegistry } from './entity-registry.ts';
 
@@ -334,7 +334,8 @@ function claimAssessments(
   stringify: (node: HastRoot) => string,
 ): Map<string, string> {
   const assessments = new Map<string, string>();
-  visit(tree, 'element', (node: Element) => {
+  walkTree<HastNodes>(tree, (node) => {
+    if (node.type !== 'element') return;
     const id = node.properties.id;
     if (node.tagName !== 'article' || typeof id !== 'string' || !id.startsWith('claim-')) return;
     const assessment = node.children.find(
@@ -351,7 +352,8 @@ function claimAssessments(
 
 function quotePositions(tree: Root): Record<string, Position> {
   const positions: Record<string, Position> = {};
-  visit(tree, 'containerDirective', (node) => {
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'containerDirective') return;
     const id = node.attributes?.id;
     const quote = node.children.find((child) => child.type === 'blockquote');
     const start = quote?.position?.start;

@@ -3,16 +3,16 @@
  * the claim markup: an `<article id="claim-<id>">` with the verdict as a text label, the claimant,
  * the date, the source, the quote as a blockquote and the assessment.
  */
-import type { Blockquote, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Link, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, startOf } from '../diagnostics/report.ts';
 import { suggestionText } from '../diagnostics/suggest-name.ts';
 import { calendarDate, idPattern, type SourceReference } from '../format/schema.ts';
 import { getVerdict, isVerdictId, verdictIds } from '../format/verdicts.ts';
 import type { Claim, Position } from '../model.ts';
+import { walkTree } from '../render/walk-tree.ts';
 
 export interface Options {
   /** Display names of entities by id, for the claimant line (the id is shown when unknown). */
@@ -45,8 +45,8 @@ export function remarkClaims(options: Options) {
     file.data.claims = claims;
     file.data.claimIds = claimIds;
 
-    visit(tree, 'containerDirective', (node) => {
-      if (node.name !== 'claim') return;
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type !== 'containerDirective' || node.name !== 'claim') return;
       const position = startOf(node);
       const attributes = node.attributes ?? {};
       const at = (name: string): Position => attributePosition(source, node, name);

@@ -5,13 +5,13 @@
  * has been parsed: `linkContent` resolves the placeholders to site URLs.
  */
 import { posix } from 'node:path';
-import type { Definition, Link, Root } from 'mdast';
+import type { Definition, Link, Nodes, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { startOf } from '../diagnostics/report.ts';
 import type { Position } from '../model.ts';
+import { walkTree } from '../render/walk-tree.ts';
 import { urlScheme } from './remark-content-safety.ts';
 
 /** URL scheme of the placeholders; the sanitiser allows it, editors cannot write it. */
@@ -53,7 +53,7 @@ export function remarkCrossReferences() {
     file.data.crossReferences = references;
     const directory = posix.dirname(contentPath);
 
-    visitParents(tree, (node, ancestors) => {
+    walkTree<Nodes>(tree, (node, ancestors) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
       if (!isRelativePath(node.url)) return;
       const claim = ancestors.find(

@@ -2,12 +2,12 @@
  * Finds entities named in a digest's text by their name or an alias, records them on
  * `file.data.entityMentions`, and adds entities named in a claim's quote to that claim's `about`.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import type { EntityMention, Position } from '../model.ts';
 import type { EntityRegistry } from '../pipeline/entity-registry.ts';
+import { walkTree } from '../render/walk-tree.ts';
 
 export interface Options {
   registry: EntityRegistry;
@@ -27,7 +27,8 @@ export function remarkEntityMentions(options: Options) {
     const mentions: EntityMention[] = [];
     file.data.entityMentions = mentions;
 
-    visitParents(tree, 'text', (node, ancestors) => {
+    walkTree<Nodes>(tree, (node, ancestors) => {
+      if (node.type !== 'text') return;
       if (ancestors.some((ancestor) => ancestor.data?.generated)) return;
       const matches = options.registry.findMentions(node.value);
       if (matches.length === 0) return;
