@@ -153,7 +153,7 @@ export function parseContentFile(
 
   if (kind === 'source') {
     // An archived source's body is verbatim text, not Markdown: only its frontmatter is read.
-    archivedSourceProcessor.runSync(parseFrontmatterOnly(file), file);
+    readArchivedSourceFrontmatter(file);
     return parsedSource(file, base);
   }
   // Without an `@`, GFM's email autolink construct cannot match: a reader without it is faster.
@@ -286,29 +286,44 @@ function renderingProcessor(
 
 const archivedSourceProcessor = markdownReader('source').freeze();
 
+/**
+ * For the text of an archived source up to its closing fence, which is frontmatter and nothing
+ * else: no GFM or directive syntax can apply to it (the frontmatter construct is tried first at
+ * the start of a document in both readers), so this reader gives the same YAML node, without
+ * micromark combining GFM's and the directives' syntax extensions again for every source.
+ */
+const frontmatterReader = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDigestFrontmatter, { kind: 'source' })
+  .freeze();
+
 /** A line that closes YAML frontmatter: `---`, then only spaces or tabs. */
 const closingFenceLine = /^---[ \t]*$/;
 
 /**
- * The Markdown tree of an archived source's frontmatter. Only the frontmatter is read, so only
+ * Reads an archived source's frontmatter into `file.data`. Only the frontmatter is read, so only
  * the text up to the closing fence is parsed: the archived text after it can be long, and the
  * frontmatter node depends on nothing after its closing line. When that text yields no
  * frontmatter (there is none, or it is not closed), the whole file is parsed as before.
  */
-function parseFrontmatterOnly(file: VFile): Root {
+function readArchivedSourceFrontmatter(file: VFile): void {
   const value = String(file.value);
   const lineEnding = /\r\n|\r|\n/g;
   let lineStart = -1;
   // Skip the opening line; the first later line that is a closing fence ends the frontmatter.
   for (let match = lineEnding.exec(value); match !== null; match = lineEnding.exec(value)) {
     if (lineStart !== -1 && closingFenceLine.test(value.slice(lineStart, match.index))) {
-      const tree = archivedSourceProcessor.parse(value.slice(0, match.index));
-      if (tree.children[0]?.type === 'yaml') return tree;
+      const tree = frontmatterReader.parse(value.slice(0, match.index));
+      if (tree.children[0]?.type === 'yaml') {
+        frontmatterReader.runSync(tree, file);
+        return;
+      }
       break;
     }
     lineStart = match.index + match[0].length;
   }
-  return archivedSourceProcessor.parse(file);
+  archivedSourceProcessor.runSync(archivedSourceProcessor.parse(file), file);
 }
 
 function parsedSource(file: VFile, base: Omit<ParsedFileBase, 'diagnostics'>): ParsedSourceFile {
