@@ -2,8 +2,9 @@
  * The Astro content loader for a fact-digest content directory. It runs the parser in its two
  * phases: phase 1 once per file (cached under Astro's cache directory, see parse-cache.ts, keyed
  * by a digest of the file and of everything else the parse depends on, so unchanged files are
- * not parsed again on a rebuild), phase 2 (`linkContent`) over all files. Any error diagnostic fails the build, after
- * every diagnostic has been printed as `file:line:col  severity  message  rule-id`.
+ * not parsed again on a rebuild; the rest are parsed on every core, see parse-pool.ts), phase 2
+ * (`linkContent`) over all files. Any error diagnostic fails the build, after every diagnostic
+ * has been printed as `file:line:col  severity  message  rule-id`.
  *
  * Everything goes into one collection: phase 2 needs every file at once, and Astro gives each
  * collection its own meta store and runs loaders concurrently, so splitting digests, entities
