@@ -66,16 +66,19 @@ export function buildContentGraph(
   );
   const timeline: TimelineEntry[] = [];
   const relatedScores = new Map<string, Map<string, number>>();
-  const addScore = (a: string, b: string, score: number) => {
-    if (a === b) return;
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const scores = relatedScores.get(from) ?? new Map<string, number>();
-      scores.set(to, (scores.get(to) ?? 0) + score);
+  // Called for every pair of digests sharing an entity: no allocation per call.
+  const addDirectedScore = (from: string, to: string, score: number) => {
+    let scores = relatedScores.get(from);
+    if (scores === undefined) {
+      scores = new Map<string, number>();
       relatedScores.set(from, scores);
     }
+    scores.set(to, (scores.get(to) ?? 0) + score);
+  };
+  const addScore = (a: string, b: string, score: number) => {
+    if (a === b) return;
+    addDirectedScore(a, b, score);
+    addDirectedScore(b, a, score);
   };
 
   for (const digest of digests) {
@@ -118,11 +121,7 @@ export function buildContentGraph(
 
   const related: Record<string, string[]> = {};
   for (const digest of [...digests].sort((a, b) => compareStrings(a.id, b.id))) {
-    const scores = relatedScores.get(digest.id) ?? new Map<string, number>();
-    related[digest.id] = [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || compareStrings(a, b))
-      .slice(0, settings.relatedLimit)
-      .map(([id]) => id);
+    related[digest.id] = mostRelated(relatedScores.get(digest.id), settings.relatedLimit);
   }
 
   return {
@@ -152,6 +151,34 @@ export function buildContentGraph(
         compareStrings(a.claimId ?? '', b.claimId ?? ''),
     ),
   };
+}
+
+/**
+ * The `limit` best-scoring ids, highest score first, ties by id: the start of the fully sorted
+ * list, kept in one pass instead of sorting every related digest (hundreds per digest).
+ */
+function mostRelated(scores: ReadonlyMap<string, number> | undefined, limit: number): string[] {
+  if (scores === undefined) return [];
+  if (!Number.isInteger(limit) || limit <= 0) {
+    return [...scores]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || compareStrings(a, b))
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+  const best: [string, number][] = [];
+  const ranksBefore = (a: [string, number], b: [string, number]) =>
+    a[1] > b[1] || (a[1] === b[1] && compareStrings(a[0], b[0]) < 0);
+  for (const entry of scores) {
+    if (best.length === limit && !ranksBefore(entry, best[limit - 1] as [string, number])) continue;
+    let index = Math.min(best.length, limit - 1);
+    if (best.length < limit) best.push(entry);
+    while (index > 0 && ranksBefore(entry, best[index - 1] as [string, number])) {
+      best[index] = best[index - 1] as [string, number];
+      index--;
+    }
+    best[index] = entry;
+  }
+  return best.map(([id]) => id);
 }
 
 function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
