@@ -5,10 +5,10 @@
  * rehype-sanitize still runs afterwards as a second line of defence; this plugin is what tells
  * the editor.
  */
-import type { Root, RootContent, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Nodes, Parents, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, startOf } from '../diagnostics/report.ts';
+import { walkTree } from '../render/walk-tree.ts';
 
 const unsafeSchemes = new Set(['javascript', 'data', 'vbscript']);
 const publishedSchemes = new Set(['http', 'https', 'mailto']);
@@ -24,7 +24,8 @@ export function urlScheme(url: string): string | undefined {
 
 export function remarkContentSafety() {
   return (tree: Root, file: VFile): undefined => {
-    visit(tree, (node, index, parent) => {
+    walkTree<Nodes>(tree, (node, ancestors, index) => {
+      const parent = ancestors.at(-1) as Parents | undefined;
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
         const scheme = urlScheme(node.url);
         if (scheme === undefined || publishedSchemes.has(scheme)) return undefined;
@@ -52,13 +53,13 @@ export function remarkContentSafety() {
         const replacement: RootContent[] =
           node.type === 'link' ? node.children : [textLike(node.alt ?? '', node)];
         parent.children.splice(index, 1, ...(replacement as never[]));
-        return [SKIP, index];
+        return index;
       }
       if (node.type === 'html' && parent !== undefined && index !== undefined) {
         const html = node.value.trim();
         if (lineBreakTag.test(html) && parent.type !== 'root') {
           parent.children.splice(index, 1, { type: 'break' } as never);
-          return [SKIP, index + 1];
+          return index + 1;
         }
         if (!comment.test(html)) {
           report(
@@ -69,7 +70,7 @@ export function remarkContentSafety() {
           );
         }
         parent.children.splice(index, 1);
-        return [SKIP, index];
+        return index;
       }
       return undefined;
     });

@@ -7,11 +7,11 @@
  * Anything that looks deliberate (brackets, braces, `::leaf` or `:::container`) and is not a
  * claim is reported and unwrapped, so its label and content still show.
  */
-import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
+import type { Nodes, Parents, Root, RootContent, PhrasingContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, startOf } from '../diagnostics/report.ts';
+import { walkTree } from '../render/walk-tree.ts';
 
 export interface Options {
   /** Directive names allowed as containers (`claim` in digests, none elsewhere). */
@@ -23,7 +23,8 @@ type Directive = ContainerDirective | LeafDirective | TextDirective;
 export function remarkStrayDirectives(options: Options) {
   return (tree: Root, file: VFile): undefined => {
     const source = String(file.value);
-    visit(tree, (node, index, parent) => {
+    walkTree<Nodes>(tree, (node, ancestors, index) => {
+      const parent = ancestors.at(-1) as Parents | undefined;
       if (!isDirective(node) || parent === undefined || index === undefined) return undefined;
       const written = sourceOf(source, node);
 
@@ -43,7 +44,7 @@ export function remarkStrayDirectives(options: Options) {
         if (node.position) text.position = node.position;
         parent.children.splice(index, 1, text as never);
         mergeAdjacentText(parent.children as PhrasingContent[]);
-        return [SKIP, index];
+        return index;
       }
       const marker =
         node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
@@ -64,7 +65,7 @@ export function remarkStrayDirectives(options: Options) {
           ? [{ type: 'paragraph', children: node.children } as RootContent]
           : (node.children as RootContent[]);
       parent.children.splice(index, 1, ...(replacement as never[]));
-      return [SKIP, index];
+      return index;
     });
   };
 }
