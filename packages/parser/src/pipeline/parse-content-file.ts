@@ -20,6 +20,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { collectDiagnostics, report } from '../diagnostics/report.ts';
 import type { ArchivedSource, Digest, Entity, Position } from '../model.ts';
 import { rehypeExternalLinks } from '../plugins/rehype-external-links.ts';
+import { remarkAutolinkLiteralTransform } from '../plugins/remark-autolink-literal-transform.ts';
 import { remarkClaims } from '../plugins/remark-claims.ts';
 import { remarkContentSafety } from '../plugins/remark-content-safety.ts';
 import {
@@ -231,7 +232,10 @@ function markdownReader(kind: ContentKind, emailAutolinks = true) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm);
   if (!emailAutolinks) processor.use(remarkNoEmailAutolinks);
-  return processor.use(remarkDirective).use(remarkDigestFrontmatter, { kind });
+  return processor
+    .use(remarkAutolinkLiteralTransform)
+    .use(remarkDirective)
+    .use(remarkDigestFrontmatter, { kind });
 }
 
 /**
