@@ -288,45 +288,93 @@ describe.each(edits)('a rebuild after $name', (edit) => {
   });
 });
 
-describe('a build that fails half-way through rendering', () => {
-  const digestPage = 'src/pages/digests/[id].astro';
-  let failed: BuildResult;
-  let failedOutDirExists: boolean;
-  let after: BuildResult;
-  let afterDist: string;
+/** A build with a code change that shows on digest pages and stops the build half-way. */
+interface HalfWayBuild {
+  stopped: BuildResult;
+  /** Whether the stopped build left an output directory. */
+  stoppedLeftSite: boolean;
+  /** The next build, after the change was reverted. */
+  next: BuildResult;
+  nextDist: string;
+}
+
+/**
+ * Changes the digest page to show a marker and to run `stop` on the last digest rendered
+ * (newest first), so the pages before it are rendered with the change; builds; reverts the
+ * change, so the code is again what the cache's manifest records; and builds again.
+ */
+async function buildStoppedHalfWay(name: string, stop: string): Promise<HalfWayBuild> {
+  const page = path.join(incrementalSite, 'src/pages/digests/[id].astro');
+  const original = await readFile(page, 'utf8');
+  await writeFile(
+    page,
+    original
+      .replace(
+        '<article class="digest" data-pagefind-body>',
+        '<article class="digest" data-pagefind-body><p>CHANGE THAT STOPPED THE BUILD</p>',
+      )
+      .replace(
+        'const quoted =',
+        `if (digest.id === '2025-06-12-prisoner-exchange') ${stop};\nconst quoted =`,
+      ),
+  );
+  const stopped = await buildSite({
+    contentDir,
+    siteDir: incrementalSite,
+    outDir: liveDist,
+    cacheDir,
+  });
+  const stoppedLeftSite = await stat(liveDist).then(
+    () => true,
+    () => false,
+  );
+  await writeFile(page, original);
+  const next = succeeded(
+    await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
+    `build after the ${name} one`,
+  );
+  const nextDist = path.join(workDir, `after-${name}`);
+  await rename(liveDist, nextDist);
+  return { stopped, stoppedLeftSite, next, nextDist };
+}
+
+describe.each([
+  { name: 'failed', stop: "throw new Error('Failing on purpose')", says: 'Failing on purpose' },
+  // Killed: the build script's own clean-up never runs; the marker it left says what happened.
+  { name: 'killed', stop: "process.kill(process.pid, 'SIGKILL')", says: undefined },
+])('a build $name half-way through rendering', ({ name, stop, says }) => {
+  let build: HalfWayBuild;
+  beforeAll(async () => {
+    build = await buildStoppedHalfWay(name, stop);
+  }, 600_000);
+
+  it('stops after rendering changed pages, and leaves no site', () => {
+    expect(build.stopped.exitCode).not.toBe(0);
+    if (says !== undefined) expect(build.stopped.output).toContain(says);
+    expect(pagesIn(build.stopped.output).rendered).toContain(
+      '/digests/2025-06-14-fourth-exchange/index.html',
+    );
+    expect(build.stoppedLeftSite).toBe(false);
+  });
+
+  it('is followed by a build that writes what a clean build writes, not its pages', async () => {
+    // Without the discarded cache, the digest pages rendered with the change would be copied:
+    // their keys and code are those the cache's manifest still records.
+    const last = steps.get(edits.at(-1)?.name as string) as Step;
+    expect(await siteDifferences(build.nextDist, last.cleanDist)).toEqual([]);
+    expect(pagesIn(build.next.output).restored).toEqual([]);
+    if (name === 'killed') {
+      expect(build.next.output).toContain(
+        'The previous build did not finish: rendering every page again.',
+      );
+    }
+  });
+});
+
+describe('a build with --force', () => {
   let forced: BuildResult;
   let forcedDist: string;
-
   beforeAll(async () => {
-    // A code change that shows on digest pages and throws on the last one rendered (newest
-    // first), so the pages before it are rendered with the change before the build fails.
-    const page = path.join(incrementalSite, digestPage);
-    const original = await readFile(page, 'utf8');
-    await writeFile(
-      page,
-      original
-        .replace(
-          '<article class="digest" data-pagefind-body>',
-          '<article class="digest" data-pagefind-body><p>CHANGE THAT FAILED THE BUILD</p>',
-        )
-        .replace(
-          'const quoted =',
-          `if (digest.id === '2025-06-12-prisoner-exchange') throw new Error('Failing on purpose');\nconst quoted =`,
-        ),
-    );
-    failed = await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir });
-    failedOutDirExists = await stat(liveDist).then(
-      () => true,
-      () => false,
-    );
-    // The change is reverted: the code is what the cached pages were last recorded with.
-    await writeFile(page, original);
-    after = succeeded(
-      await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
-      'build after the failed one',
-    );
-    afterDist = path.join(workDir, 'after-failure');
-    await rename(liveDist, afterDist);
     forced = succeeded(
       await buildSite({
         contentDir,
@@ -341,24 +389,7 @@ describe('a build that fails half-way through rendering', () => {
     await rename(liveDist, forcedDist);
   }, 600_000);
 
-  it('fails after rendering changed pages, and leaves no site', () => {
-    expect(failed.exitCode).not.toBe(0);
-    expect(failed.output).toContain('Failing on purpose');
-    expect(pagesIn(failed.output).rendered).toContain(
-      '/digests/2025-06-14-fourth-exchange/index.html',
-    );
-    expect(failedOutDirExists).toBe(false);
-  });
-
-  it('is followed by a build that writes what a clean build writes, not its pages', async () => {
-    // Without the discarded cache, the digest pages rendered with the failed change would be
-    // copied: their keys and code are those the cache's manifest still records.
-    const last = steps.get(edits.at(-1)?.name as string) as Step;
-    expect(await siteDifferences(afterDist, last.cleanDist)).toEqual([]);
-    expect(pagesIn(after.output).restored).toEqual([]);
-  });
-
-  it('and --force renders every page again', async () => {
+  it('renders every page again, and writes what a clean build writes', async () => {
     expect(pagesIn(forced.output).restored).toEqual([]);
     expect(pagesIn(forced.output).rendered).toContain(
       '/digests/2025-06-12-prisoner-exchange/index.html',
