@@ -132,6 +132,10 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   let parseResult: Awaited<ReturnType<typeof parseAll>>;
   try {
     parseResult = await parseAll(files, cache, pool);
+  } catch (error) {
+    // No cache write may outlive the sync; the parse error is the one to report.
+    await cache.flush().catch(() => {});
+    throw error;
   } finally {
     await pool.close();
   }
