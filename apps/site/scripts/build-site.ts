@@ -1,8 +1,9 @@
 /**
  * The production build: `astro build`, then the Pagefind index, into a staging directory that
- * replaces the output directory only when both succeeded. The output directory is removed
- * first, so a failed build leaves no site at all, never a half-written one (pages rendered
- * before the failure, or pages without their search index) for a deploy step to pick up.
+ * replaces the output directory only when both succeeded. The previous site is moved aside
+ * first (and deleted while Astro builds), so a failed build leaves no site at all, never a
+ * half-written one (pages rendered before the failure, or pages without their search index) nor
+ * the previous one, for a deploy step to pick up.
  *
  *   node scripts/build-site.ts [--outDir <dir>] [--cacheDir <dir>] [--force]
  *
@@ -38,8 +39,9 @@ const { values } = parseArgs({
   },
 });
 const outDir = path.resolve(siteRoot, values.outDir ?? 'dist');
-// Beside the output directory, so the final rename stays on one file system.
+// Beside the output directory, so the renames stay on one file system.
 const stagingDir = `${outDir}.staging`;
+const previousDir = `${outDir}.previous`;
 // Astro's default cache directory, named here so the incremental cache can be found in it.
 const cacheDir = path.resolve(values.cacheDir ?? path.join(siteRoot, 'node_modules/.astro'));
 const unfinishedMarker = path.join(cacheDir, 'incremental-build.unfinished');
@@ -60,8 +62,24 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-await rm(outDir, { recursive: true, force: true });
+// Left by a build that was killed.
 await rm(stagingDir, { recursive: true, force: true });
+await rm(previousDir, { recursive: true, force: true });
+// Moving the previous site aside is instant; deleting its thousands of files takes seconds that a
+// rebuild need not wait for, so that runs while Astro builds.
+const hadPreviousSite = await rename(outDir, previousDir).then(
+  () => true,
+  async (error: NodeJS.ErrnoException) => {
+    // No previous site; or it cannot be moved, and is deleted before anything else happens.
+    if (error.code !== 'ENOENT') await rm(outDir, { recursive: true, force: true });
+    return false;
+  },
+);
+const previousSiteRemoved = hadPreviousSite
+  ? rm(previousDir, { recursive: true, force: true })
+  : Promise.resolve();
+// Awaited below, on success and on failure; this only keeps Node from calling it unhandled first.
+previousSiteRemoved.catch(() => undefined);
 try {
   if (await exists(unfinishedMarker)) {
     console.log('The previous build did not finish: rendering every page again.');
@@ -83,9 +101,11 @@ try {
     cwd: siteRoot,
     stdio: 'inherit',
   });
+  await previousSiteRemoved;
   await rename(stagingDir, outDir);
 } catch (error) {
   await rm(stagingDir, { recursive: true, force: true });
+  await previousSiteRemoved.catch(() => undefined);
   if (await exists(unfinishedMarker)) {
     await discardIncrementalCache();
     await rm(unfinishedMarker, { force: true });

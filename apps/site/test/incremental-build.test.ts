@@ -183,6 +183,12 @@ function pagesIn(output: string): { restored: string[]; rendered: string[] } {
   return { restored: restored.sort(), rendered: rendered.sort() };
 }
 
+const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
+
 function succeeded(result: BuildResult, name: string): BuildResult {
   if (result.exitCode !== 0) throw new Error(`The ${name} failed:\n${result.output}`);
   return result;
@@ -293,9 +299,12 @@ interface HalfWayBuild {
   stopped: BuildResult;
   /** Whether the stopped build left an output directory. */
   stoppedLeftSite: boolean;
+  /** Whether the previous site, moved aside, was still there after the stopped build. */
+  stoppedLeftPreviousSite: boolean;
   /** The next build, after the change was reverted. */
   next: BuildResult;
   nextDist: string;
+  nextLeftPreviousSite: boolean;
 }
 
 /**
@@ -318,16 +327,18 @@ async function buildStoppedHalfWay(name: string, stop: string): Promise<HalfWayB
         `if (digest.id === '2025-06-12-prisoner-exchange') ${stop};\nconst quoted =`,
       ),
   );
+  // The previous site is in place, as it is where `pnpm build` runs.
+  await cp(steps.get(edits.at(-1)?.name as string)?.cleanDist as string, liveDist, {
+    recursive: true,
+  });
   const stopped = await buildSite({
     contentDir,
     siteDir: incrementalSite,
     outDir: liveDist,
     cacheDir,
   });
-  const stoppedLeftSite = await stat(liveDist).then(
-    () => true,
-    () => false,
-  );
+  const stoppedLeftSite = await exists(liveDist);
+  const stoppedLeftPreviousSite = await exists(`${liveDist}.previous`);
   await writeFile(page, original);
   const next = succeeded(
     await buildSite({ contentDir, siteDir: incrementalSite, outDir: liveDist, cacheDir }),
@@ -335,7 +346,15 @@ async function buildStoppedHalfWay(name: string, stop: string): Promise<HalfWayB
   );
   const nextDist = path.join(workDir, `after-${name}`);
   await rename(liveDist, nextDist);
-  return { stopped, stoppedLeftSite, next, nextDist };
+  const nextLeftPreviousSite = await exists(`${liveDist}.previous`);
+  return {
+    stopped,
+    stoppedLeftSite,
+    stoppedLeftPreviousSite,
+    next,
+    nextDist,
+    nextLeftPreviousSite,
+  };
 }
 
 describe.each([
@@ -355,6 +374,9 @@ describe.each([
       '/digests/2025-06-14-fourth-exchange/index.html',
     );
     expect(build.stoppedLeftSite).toBe(false);
+    // A killed build cannot finish deleting the previous site; the next build does.
+    if (name === 'failed') expect(build.stoppedLeftPreviousSite).toBe(false);
+    expect(build.nextLeftPreviousSite).toBe(false);
   });
 
   it('is followed by a build that writes what a clean build writes, not its pages', async () => {
@@ -374,7 +396,10 @@ describe.each([
 describe('a build with --force', () => {
   let forced: BuildResult;
   let forcedDist: string;
+  let previousSiteLeft: boolean;
   beforeAll(async () => {
+    // On top of a previous site (the first build's), which must leave no file behind.
+    await cp(firstDist, liveDist, { recursive: true });
     forced = succeeded(
       await buildSite({
         contentDir,
@@ -385,6 +410,7 @@ describe('a build with --force', () => {
       }),
       'forced build',
     );
+    previousSiteLeft = await exists(`${liveDist}.previous`);
     forcedDist = path.join(workDir, 'forced');
     await rename(liveDist, forcedDist);
   }, 600_000);
@@ -396,5 +422,6 @@ describe('a build with --force', () => {
     );
     const last = steps.get(edits.at(-1)?.name as string) as Step;
     expect(await siteDifferences(forcedDist, last.cleanDist)).toEqual([]);
+    expect(previousSiteLeft).toBe(false);
   });
 });
