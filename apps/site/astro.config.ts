@@ -15,7 +15,14 @@ export default defineConfig({
   site: siteUrl,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages render eight at a time: rendering waits on files (each digest's stored HTML, each
+    // source's archived text, the page written out and its incremental-cache copy), and other
+    // pages render meanwhile. Measured at 2k digests on two cores: rendering 19.0 s with one at
+    // a time, 14.2 s with 2, 12.0 s with 8, 11.5 s with 16; the same bytes, about the same memory.
+    concurrency: 8,
+  },
   integrations: [sitemap()],
   // Digests are rendered by our parser, not Astro's Markdown pipeline; no code highlighting (Shiki
   // would also need inline styles, which the CSP below forbids).

@@ -172,13 +172,23 @@ const edits: Edit[] = [
   },
 ];
 
-/** The pages Astro's log shows as copied from the previous build, and those it rendered. */
+/**
+ * The pages Astro's log shows as copied from the previous build, and those it rendered. Astro
+ * logs `├─ <page>` when it starts a page; a copied page's `(restored)` or `(cached)` follows at
+ * once, but a rendered page's `(+time)` comes when it is done, and pages render several at a
+ * time (`build.concurrency`), so other pages' lines can come between. Hence: a page not followed
+ * at once by a copy mark was rendered.
+ */
 function pagesIn(output: string): { restored: string[]; rendered: string[] } {
   const restored: string[] = [];
   const rendered: string[] = [];
-  for (const match of output.matchAll(/├─ (\S+) \((restored|cached|\+[^)]*)\)/gu)) {
-    const [, page, how] = match as unknown as [string, string, string];
-    (how.startsWith('+') ? rendered : restored).push(page);
+  // A page's line can run straight into the next log line's timestamp: the page ends at its
+  // file extension.
+  for (const match of output.matchAll(
+    /├─ (\/\S*?\.(?:html|xml|txt))( \((?:restored|cached)\))?/gu,
+  )) {
+    const [, page, copied] = match as unknown as [string, string, string | undefined];
+    (copied === undefined ? rendered : restored).push(page);
   }
   return { restored: restored.sort(), rendered: rendered.sort() };
 }
