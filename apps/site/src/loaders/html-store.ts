@@ -12,21 +12,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Files written or deleted at once: enough to keep libuv's thread pool busy. */
-const batchSize = 32;
+import { fileOperationQueue } from './file-operation-queue.ts';
 
 export function htmlSha256(html: string): string {
   return createHash('sha256').update(html).digest('hex');
 }
 
 const fileName = (sha256: string): string => `${sha256}.html`;
-
-async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += batchSize) {
-    await Promise.all(items.slice(start, start + batchSize).map(run));
-  }
-}
 
 /**
  * Makes `dir` hold exactly the given HTML, each under its hash: writes the files that are
@@ -42,13 +34,17 @@ export async function syncHtmlStore(
   const missing = [...htmlBySha256].filter(([sha256]) => !present.has(fileName(sha256)));
   const wanted = new Set([...htmlBySha256.keys()].map(fileName));
   const stale = [...present].filter((name) => !wanted.has(name));
-  await inBatches(missing, async ([sha256, html]) => {
-    const file = path.join(dir, fileName(sha256));
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, html);
-    await rename(temporary, file);
-  });
-  await inBatches(stale, (name) => rm(path.join(dir, name), { force: true }));
+  const queue = fileOperationQueue();
+  for (const [sha256, html] of missing) {
+    queue.add(async () => {
+      const file = path.join(dir, fileName(sha256));
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, html);
+      await rename(temporary, file);
+    });
+  }
+  for (const name of stale) queue.add(() => rm(path.join(dir, name), { force: true }));
+  await queue.drain();
 }
 
 /** The HTML stored under `sha256`; throws, naming what to do, when it is missing or changed. */

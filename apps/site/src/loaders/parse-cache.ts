@@ -17,6 +17,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetaStore } from 'astro/loaders';
 import type { ParsedContentFile } from '@fact-digest/parser';
+import { fileOperationQueue } from './file-operation-queue.ts';
 
 export interface ParseCache {
   /** The cached result for a file, if it was parsed from inputs with this fingerprint. */
@@ -38,8 +39,6 @@ interface CachedParse {
 const generationKey = 'phase1:generation';
 /** Where the meta store kept every parse result before; read only to delete them. */
 const formerPathsKey = 'phase1:paths';
-/** File operations in flight at once: enough to keep libuv's thread pool busy, no more. */
-const concurrentOperations = 16;
 
 function entryFile(filePath: string): string {
   return `${createHash('sha256').update(filePath).digest('hex').slice(0, 32)}.json`;
@@ -52,47 +51,6 @@ function readText(file: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-}
-
-/** Runs file operations a few at a time and remembers the first failure. */
-function operationQueue(limit: number) {
-  const waiting: (() => Promise<unknown>)[] = [];
-  let running = 0;
-  let failure: { error: unknown } | undefined;
-  let idle: (() => void)[] = [];
-  const next = () => {
-    while (running < limit && waiting.length > 0) {
-      const operation = waiting.shift() as () => Promise<unknown>;
-      running += 1;
-      operation()
-        .catch((error: unknown) => {
-          failure ??= { error };
-        })
-        .finally(() => {
-          running -= 1;
-          next();
-        });
-    }
-    if (running === 0 && waiting.length === 0) {
-      for (const resolve of idle) resolve();
-      idle = [];
-    }
-  };
-  return {
-    add(operation: () => Promise<unknown>) {
-      waiting.push(operation);
-      next();
-    },
-    async drain() {
-      if (running > 0 || waiting.length > 0)
-        await new Promise<void>((resolve) => idle.push(resolve));
-      if (failure) {
-        const { error } = failure;
-        failure = undefined;
-        throw error;
-      }
-    },
-  };
 }
 
 /** Opens the cache in `dir`, in a new, empty generation unless `meta` names an existing one. */
@@ -115,7 +73,7 @@ export function openParseCache(dir: string, meta: MetaStore): ParseCache {
   const generationDir = path.join(dir, generation);
   mkdirSync(generationDir, { recursive: true });
 
-  const queue = operationQueue(concurrentOperations);
+  const queue = fileOperationQueue();
   // Earlier generations (and files of the format before generation folders) are stale.
   for (const name of existing) {
     if (name !== generation) {
