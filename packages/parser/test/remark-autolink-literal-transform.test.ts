@@ -1,28 +1,15 @@
 import fc from 'fast-check';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { processContent } from '../src/index.ts';
 import { remarkAutolinkLiteralTransform } from '../src/plugins/remark-autolink-literal-transform.ts';
 import { digestFile, sharedFiles } from './content-helpers.ts';
+import { markdownReader } from './markdown-reader.ts';
 import { markdownBody } from './properties/content-arbitraries.ts';
 
-const gfmReader = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .freeze();
-const readerWithPlugin = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkAutolinkLiteralTransform)
-  .use(remarkDirective)
-  .freeze();
+const gfmReader = markdownReader();
+const readerWithPlugin = markdownReader(remarkAutolinkLiteralTransform);
 
 test('it needs remark-gfm before it, and says so', () => {
   expect(() => unified().use(remarkParse).use(remarkAutolinkLiteralTransform).freeze()).toThrow(

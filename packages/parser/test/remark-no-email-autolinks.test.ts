@@ -1,9 +1,4 @@
 import fc from 'fast-check';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { processContent } from '../src/index.ts';
 import {
@@ -11,21 +6,11 @@ import {
   remarkNoEmailAutolinks,
 } from '../src/plugins/remark-no-email-autolinks.ts';
 import { digestFile, sharedFiles } from './content-helpers.ts';
+import { markdownReader } from './markdown-reader.ts';
 import { markdownBody } from './properties/content-arbitraries.ts';
 
-const fullReader = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .freeze();
-const readerWithoutEmail = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkNoEmailAutolinks)
-  .use(remarkDirective)
-  .freeze();
+const fullReader = markdownReader();
+const readerWithoutEmail = markdownReader(remarkNoEmailAutolinks);
 
 function textConstructNames(reader: typeof fullReader): string[] {
   return (reader.data().micromarkExtensions ?? []).flatMap((extension) =>
