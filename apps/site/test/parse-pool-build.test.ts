@@ -4,13 +4,7 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import {
-  createEntityRegistry,
-  formatDiagnostic,
-  linkContent,
-  parseContentFile,
-  readContentFiles,
-} from '@fact-digest/parser';
+import { formatDiagnostic, processContent, readContentFiles } from '@fact-digest/parser';
 import { defaultOptions } from '../src/loaders/parse-pool.ts';
 import { buildSite, siteRoot } from './support/site-build.ts';
 
@@ -37,19 +31,9 @@ async function largeContentWithErrors(copies: number): Promise<string> {
 
 /** The diagnostic lines the loader printed before it parsed on worker threads. */
 async function singleThreadLines(contentDir: string): Promise<string[]> {
+  // The parser's own single-thread pipeline: entities first, then the rest against their registry.
   const files = await readContentFiles(contentDir);
-  const entities = files
-    .filter((file) => file.path.startsWith('entities/'))
-    .map((file) => parseContentFile(file));
-  const registry = createEntityRegistry(
-    entities.flatMap((result) =>
-      result.kind === 'entity' && result.entity ? [result.entity] : [],
-    ),
-  );
-  const others = files
-    .filter((file) => !file.path.startsWith('entities/'))
-    .map((file) => parseContentFile(file, { entities: registry }));
-  return linkContent([...entities, ...others]).diagnostics.map((diagnostic) =>
+  return processContent(files).diagnostics.map((diagnostic) =>
     formatDiagnostic(
       { ...diagnostic, file: path.relative(siteRoot, path.join(contentDir, diagnostic.file)) },
       'pretty',
