@@ -123,8 +123,9 @@ export function publishedContent(content: LinkedContent): PublishedContent {
   const isPublishedClaim = (key: string): boolean => published.has(digestOfClaimKey(key));
   const publishedDigests = content.digests.filter((digest) => published.has(digest.id));
   const digests = publishedDigests.map(publishedDigest);
+  // Each digest's HTML under the hash `publishedDigest` gave it (hashed once per digest).
   const renderedHtml = new Map(
-    publishedDigests.map((digest) => [htmlSha256(digest.html), digest.html]),
+    digests.map((digest, index) => [digest.htmlSha256, (publishedDigests[index] as Digest).html]),
   );
 
   // A published link to a draft is the parser's `link-to-draft` error, so it never gets here.
