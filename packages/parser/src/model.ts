@@ -90,6 +90,12 @@ export interface Digest {
   claims: Claim[];
   /** The whole body rendered to sanitised HTML, claims included, links rewritten. */
   html: string;
+  /**
+   * `html` with every link and image address absolute, resolved against the digest's page on the
+   * site, for readers that get the HTML without the page (feed readers). Present only when the
+   * digest was parsed with `ParseOptions.siteUrl`.
+   */
+  absoluteHtml?: string;
   /** Plain text of the body, for search and descriptions. */
   text: string;
   links: CrossReference[];

@@ -4,6 +4,8 @@
  * archived sources, alias collisions), substitutes the final hrefs and builds the graph.
  * Every step is a map lookup, so the cost grows linearly with the content.
  */
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { buildContentGraph, type GraphOptions } from '../graph/build-content-graph.ts';
 import {
   compareDiagnostics,
@@ -72,6 +74,9 @@ export function linkContent(
     const { digest, hrefs } = linkDigest(file, file.digest, byPath, diagnostics);
     checkClaims(file, digest, entityFiles, sourcesById, diagnostics);
     digest.html = substitute(digest.html, hrefs);
+    if (digest.absoluteHtml !== undefined && file.pageUrl !== undefined) {
+      digest.absoluteHtml = substitute(digest.absoluteHtml, hrefs, file.pageUrl);
+    }
     for (const claim of digest.claims)
       claim.assessmentHtml = substitute(claim.assessmentHtml, hrefs);
     digests.push(digest);
@@ -366,13 +371,33 @@ function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-function substitute(html: string, hrefs: Map<number, string | undefined>): string {
+/**
+ * Puts the resolved hrefs in place of the placeholders. With `pageUrl` (for `absoluteHtml`) each
+ * href is made absolute against it and written as the HTML serialiser writes attributes, so the
+ * result is what serialising the tree with that href in it would have given.
+ */
+function substitute(
+  html: string,
+  hrefs: Map<number, string | undefined>,
+  pageUrl?: string,
+): string {
   return html.replace(placeholderHref, (_, placeholder: string) => {
     const href = hrefs.get(Number(placeholder));
     // An unresolved link (already reported) keeps its text but points nowhere.
+    if (href === undefined) return '<a';
+    if (pageUrl !== undefined) return anchorStartTag(new URL(href, pageUrl).href);
     // Ids from file names are not validated, so the href is escaped for the attribute.
-    return href === undefined
-      ? '<a'
-      : `<a href="${href.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`;
+    return `<a href="${href.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`;
   });
+}
+
+const anchorWriter = unified().use(rehypeStringify).freeze();
+
+/** `<a href="…"` (no closing `>`), serialised by the same stringifier that renders digests. */
+function anchorStartTag(href: string): string {
+  const anchor = anchorWriter.stringify({
+    type: 'root',
+    children: [{ type: 'element', tagName: 'a', properties: { href }, children: [] }],
+  });
+  return anchor.slice(0, -'></a>'.length);
 }

@@ -32,6 +32,7 @@ import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
+import { absoluteUrls } from '../render/absolute-urls.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { walkTree } from '../render/walk-tree.ts';
 import { decodeContentText } from './decode-content-text.ts';
@@ -74,6 +75,11 @@ export interface ParsedDigestFile extends ParsedFileBase {
   quotePositions: Record<string, Position>;
   /** Every claim id the file declares, including claims that have problems of their own. */
   claimIds: string[];
+  /**
+   * The digest page's absolute URL, which `digest.absoluteHtml` is resolved against (linkContent
+   * resolves its cross-references against it too). Present with `absoluteHtml` only.
+   */
+  pageUrl?: string;
 }
 
 export interface ParsedEntityFile extends ParsedFileBase {
@@ -99,6 +105,13 @@ export type ParsedContentFile =
 export interface ParseOptions {
   /** The entities digests are checked and matched against (build it with `createEntityRegistry`). */
   entities?: EntityRegistry;
+  /**
+   * The absolute URL the site is published at. When given, each digest also carries
+   * `absoluteHtml`, resolved against its page, `/digests/<id>/` on the site (the address
+   * `linkContent` links digests at). Made here from the tree the HTML is rendered from, so no
+   * one has to parse the HTML again to make its links absolute.
+   */
+  siteUrl?: string;
 }
 
 const emptyRegistry = createEntityRegistry([]);
@@ -217,6 +230,13 @@ export function parseContentFile(
       links: [],
       mentions: file.data.entityMentions ?? [],
     };
+    if (options.siteUrl !== undefined) {
+      // Last, because it rewrites the tree everything above was made from.
+      const pageUrl = new URL(`/digests/${common.id}/`, options.siteUrl).href;
+      absoluteUrls(hast, pageUrl);
+      parsed.digest.absoluteHtml = rendering.stringify(hast);
+      parsed.pageUrl = pageUrl;
+    }
   }
   return parsed;
 }
