@@ -1,0 +1,338 @@
+/**
+ * The search index of a built site, in bundles of one publication year each (a year is split
+ * into month ranges only when it holds more than `maxPagesPerBundle` digests), each made by its
+ * own Pagefind run and reused from a cache when nothing that determines it has changed.
+ *
+ *   node scripts/build-search-index.ts --site <built dir> --cacheDir <dir>
+ *
+ * Why bundles: Pagefind's memory grows with the text it indexes (about 0.33 MB per digest page),
+ * so one index over the whole archive outgrows the 2 GiB build-memory target, and it reindexes
+ * every page after any edit. A run per year keeps each run's memory to one year's pages, and an
+ * edit rebuilds only the bundle of the year the edited digest was published in. The search page
+ * loads the newest bundle and merges the others (Pagefind's `mergeIndex`), reading their list
+ * from `pagefind/manifest.json`.
+ *
+ * Which bundle a page belongs to comes from its `article:published_time` meta tag, read from the
+ * page's head; a digest page without a readable one fails the step, naming the file.
+ *
+ * Each bundle is cached under `<cacheDir>/search-index/<bundle>/` with the SHA-256 of everything
+ * that determines it: the Pagefind version, the arguments it runs with, and the bundle's page
+ * paths and contents. Pagefind's output is deterministic (two clean builds give the same bytes,
+ * checked by test/search-index.test.ts), so a reused bundle is byte for byte the one a run would
+ * write; and since a bundle only refers to its own files, a reused bundle would be a correct
+ * index even if it were not.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cp, glob, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Parser } from 'htmlparser2';
+
+export interface Options {
+  /** The built site (the output of `astro build`); bundles are written to its `pagefind/`. */
+  site: string;
+  /** Where bundles are kept between builds, under `search-index/`. */
+  cacheDir: string;
+  /**
+   * Most digest pages one Pagefind run indexes. At about 0.33 MB of Pagefind memory per page,
+   * 3,000 pages keep a run near 1 GiB; a year with more is split into month ranges.
+   */
+  maxPagesPerBundle?: number;
+  /** Receives one line per bundle (built or reused). */
+  log?: (line: string) => void;
+}
+
+export const defaultOptions = {
+  maxPagesPerBundle: 3000,
+  log: (line: string) => console.log(line),
+} satisfies Partial<Options>;
+
+/** One bundle as the search page's manifest lists it. */
+export interface SearchBundle {
+  /** `2025`, or `2025-01-06` for January to June of a year split into month ranges. */
+  name: string;
+  /** The bundle's directory on the site, such as `/pagefind/2025/`. */
+  path: string;
+  pages: number;
+}
+
+/** `pagefind/manifest.json`: the bundles, newest first. */
+export interface SearchManifest {
+  bundles: SearchBundle[];
+}
+
+export interface BundleOutcome extends SearchBundle {
+  outcome: 'built' | 'reused';
+}
+
+/** The digest pages: one `index.html` per digest, not the digest list at `digests/index.html`. */
+export const digestPagesGlob = 'digests/*/index.html';
+export const manifestFile = 'pagefind/manifest.json';
+/** Bumped when how a bundle is made changes in a way its key does not otherwise show. */
+const bundleFormat = 'fact-digest-search-bundle 1';
+/**
+ * Pagefind's arguments besides where it reads and writes. It runs in a directory holding only
+ * the bundle's pages (see `stagePages`), so its default glob and no config file apply.
+ */
+const pagefindArguments: readonly string[] = ['--silent'];
+
+const pagefindEntry = fileURLToPath(import.meta.resolve('pagefind'));
+const pagefindRunner = path.join(path.dirname(pagefindEntry), 'runner/bin.cjs');
+const pagefindVersion = (
+  JSON.parse(readFileSync(path.join(path.dirname(pagefindEntry), '../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+interface DigestPage {
+  /** Relative to the site, with `/` separators. */
+  file: string;
+  /** `YYYY-MM-DD…` as the page's meta tag gives it. */
+  published: string;
+  contentHash: string;
+}
+
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+/**
+ * The `article:published_time` of a page, read with a streaming parser that stops at the end of
+ * the head (or at the body, if the head is left unclosed).
+ */
+export function publishedTimeOf(html: string): string | undefined {
+  let published: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'meta' && attributes['property'] === 'article:published_time') {
+          published ??= attributes['content'];
+        } else if (name === 'body') {
+          parser.pause();
+        }
+      },
+      onclosetag(name) {
+        if (name === 'head') parser.pause();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  return published;
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/;
+
+async function readDigestPages(site: string): Promise<DigestPage[]> {
+  const files: string[] = [];
+  for await (const file of glob(digestPagesGlob, { cwd: site })) {
+    files.push(file.split(path.sep).join('/'));
+  }
+  files.sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(path.join(site, file));
+      const published = publishedTimeOf(bytes.toString('utf8'));
+      const date = published === undefined ? null : isoDate.exec(published);
+      if (date === null || Number.isNaN(Date.parse(published ?? ''))) {
+        throw new SearchIndexError(
+          `${path.join(site, file)}: no readable <meta property="article:published_time"> in the head` +
+            (published === undefined ? '' : ` (found "${published}")`) +
+            '; the search index cannot tell which year the digest belongs to.',
+        );
+      }
+      return {
+        file,
+        published: published as string,
+        contentHash: createHash('sha256').update(bytes).digest('hex'),
+      };
+    }),
+  );
+}
+
+/**
+ * Groups pages into bundles: one per year, or for a year above `maxPages`, runs of consecutive
+ * months of at most `maxPages` pages (a single month above it still makes one bundle). Newest
+ * bundle first.
+ */
+export function groupIntoBundles<Page extends { published: string }>(
+  pages: readonly Page[],
+  maxPages: number,
+): Map<string, Page[]> {
+  const byYear = new Map<string, Page[]>();
+  for (const page of pages) {
+    const year = page.published.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), page]);
+  }
+  const bundles = new Map<string, Page[]>();
+  for (const year of [...byYear.keys()].sort().reverse()) {
+    const yearPages = byYear.get(year) ?? [];
+    if (yearPages.length <= maxPages) {
+      bundles.set(year, yearPages);
+      continue;
+    }
+    const byMonth = new Map<string, Page[]>();
+    for (const page of yearPages) {
+      const month = page.published.slice(5, 7);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), page]);
+    }
+    const ranges: { first: string; last: string; pages: Page[] }[] = [];
+    for (const month of [...byMonth.keys()].sort()) {
+      const monthPages = byMonth.get(month) ?? [];
+      const current = ranges.at(-1);
+      if (current !== undefined && current.pages.length + monthPages.length <= maxPages) {
+        current.last = month;
+        current.pages.push(...monthPages);
+      } else {
+        ranges.push({ first: month, last: month, pages: [...monthPages] });
+      }
+    }
+    for (const range of ranges.reverse()) {
+      bundles.set(`${year}-${range.first}-${range.last}`, range.pages);
+    }
+  }
+  return bundles;
+}
+
+function bundleKey(pages: readonly DigestPage[]): string {
+  const hash = createHash('sha256');
+  hash.update(`${bundleFormat}\0pagefind ${pagefindVersion}\0${pagefindArguments.join(' ')}\0`);
+  for (const page of pages) hash.update(`${page.file}\0${page.contentHash}\0`);
+  return hash.digest('hex');
+}
+
+/**
+ * Links (or, across file systems, copies) the bundle's pages into `stagingDir` at their paths in
+ * the site, so that Pagefind run there indexes exactly them and computes the same URLs.
+ */
+async function stagePages(site: string, pages: readonly DigestPage[], stagingDir: string) {
+  await rm(stagingDir, { recursive: true, force: true });
+  for (const page of pages) {
+    const target = path.join(stagingDir, page.file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(path.join(site, page.file), target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+      await cp(path.join(site, page.file), target);
+    });
+  }
+}
+
+function runPagefind(stagingDir: string, outputPath: string, bundle: string): Promise<void> {
+  const args = [pagefindRunner, '--site', '.', '--output-path', outputPath, ...pagefindArguments];
+  // In the staging directory, where there is no Pagefind config file to pick up.
+  const child = spawn(process.execPath, args, { cwd: stagingDir, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else {
+        reject(
+          new SearchIndexError(
+            `Pagefind failed for the ${bundle} search bundle (${signal ?? `exit code ${code}`}).`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+/** Pagefind skips pages without `data-pagefind-body` silently; a bundle must hold every page. */
+async function checkPageCount(outputPath: string, bundle: string, expected: number) {
+  const entry = JSON.parse(
+    await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8'),
+  ) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = Object.values(entry.languages).reduce(
+    (sum, language) => sum + language.page_count,
+    0,
+  );
+  if (indexed !== expected) {
+    throw new SearchIndexError(
+      `The ${bundle} search bundle indexed ${indexed} of its ${expected} digest pages (a digest page without data-pagefind-body?).`,
+    );
+  }
+}
+
+export async function buildSearchIndex(options: Options): Promise<BundleOutcome[]> {
+  const { site, cacheDir, maxPagesPerBundle, log } = { ...defaultOptions, ...options };
+  const bundleCache = path.join(cacheDir, 'search-index');
+  const outputRoot = path.join(site, 'pagefind');
+  await rm(outputRoot, { recursive: true, force: true });
+  await mkdir(bundleCache, { recursive: true });
+
+  const bundles = groupIntoBundles(await readDigestPages(site), maxPagesPerBundle);
+  const outcomes: BundleOutcome[] = [];
+  for (const [name, pages] of bundles) {
+    const key = bundleKey(pages);
+    const cached = path.join(bundleCache, name);
+    const output = path.join(outputRoot, name);
+    const cachedKey = await readFile(path.join(cached, 'key'), 'utf8').catch(() => undefined);
+    let outcome: BundleOutcome['outcome'];
+    if (cachedKey === key) {
+      await cp(path.join(cached, 'bundle'), output, { recursive: true });
+      outcome = 'reused';
+    } else {
+      const stagingDir = path.join(bundleCache, `${name}.pages`);
+      await stagePages(site, pages, stagingDir);
+      try {
+        await runPagefind(stagingDir, output, name);
+      } finally {
+        await rm(stagingDir, { recursive: true, force: true });
+      }
+      await checkPageCount(output, name, pages.length);
+      // Written beside the old entry and swapped in, so an interrupted build leaves either the
+      // old bundle with its key or none; the key is written last.
+      const replacement = path.join(bundleCache, `${name}.new`);
+      await rm(replacement, { recursive: true, force: true });
+      await cp(output, path.join(replacement, 'bundle'), { recursive: true });
+      await writeFile(path.join(replacement, 'key'), key);
+      await rm(cached, { recursive: true, force: true });
+      await rename(replacement, cached);
+      outcome = 'built';
+    }
+    log(`Search bundle ${name}: ${outcome} (${pages.length} digest pages)`);
+    outcomes.push({ name, path: `/pagefind/${name}/`, pages: pages.length, outcome });
+  }
+
+  // Bundles of years that no longer have digests are not kept.
+  for (const entry of await readdir(bundleCache)) {
+    if (!bundles.has(entry))
+      await rm(path.join(bundleCache, entry), { recursive: true, force: true });
+  }
+  const manifest: SearchManifest = {
+    bundles: outcomes.map(({ name, path: bundlePath, pages }) => ({
+      name,
+      path: bundlePath,
+      pages,
+    })),
+  };
+  await mkdir(outputRoot, { recursive: true });
+  await writeFile(path.join(site, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  return outcomes;
+}
+
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
+  const { values } = parseArgs({
+    options: { site: { type: 'string' }, cacheDir: { type: 'string' } },
+  });
+  if (values.site === undefined || values.cacheDir === undefined) {
+    console.error('Usage: node scripts/build-search-index.ts --site <built dir> --cacheDir <dir>');
+    process.exit(2);
+  }
+  try {
+    await buildSearchIndex({
+      site: path.resolve(values.site),
+      cacheDir: path.resolve(values.cacheDir),
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
