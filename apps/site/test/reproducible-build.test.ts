@@ -25,7 +25,8 @@ describe('building the same content twice from clean state', () => {
         'index.html',
         'rss.xml',
         'sitemap-index.xml',
-        'pagefind/pagefind.js',
+        'pagefind/manifest.json',
+        'pagefind/2025/pagefind.js',
       ]),
     );
     expect(await differences(inject('distDir'), inject('secondCleanDistDir'))).toEqual([]);

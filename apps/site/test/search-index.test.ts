@@ -1,0 +1,153 @@
+/**
+ * scripts/build-search-index.ts on its own: reading a page's publication time from its head,
+ * grouping pages into bundles, reusing cached bundles, and refusing a digest page whose year it
+ * cannot tell. The step runs as the build runs it (its CLI, real Pagefind) over copies of the
+ * fixture site that support/global-setup.ts built.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { groupIntoBundles, publishedTimeOf } from '../scripts/build-search-index.ts';
+import { siteRoot } from './support/site-build.ts';
+import { siteDifferences } from './support/site-differences.ts';
+
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'fact-digest-search-index-'));
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** The step's CLI over `site`; resolves with its exit code and output. */
+function runStep(site: string, cacheDir: string): Promise<{ exitCode: number; output: string }> {
+  const script = path.join(siteRoot, 'scripts/build-search-index.ts');
+  const child = spawn(process.execPath, [script, '--site', site, '--cacheDir', cacheDir]);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ exitCode: code ?? 1, output }));
+  });
+}
+
+/** A copy of the built fixture site, to change. */
+async function siteCopy(name: string): Promise<string> {
+  const copy = path.join(workDir, name);
+  await cp(inject('distDir'), copy, { recursive: true });
+  return copy;
+}
+
+describe('publishedTimeOf', () => {
+  it('reads article:published_time from the head, entities decoded', () => {
+    const html =
+      '<!doctype html><html><head><title>x</title>' +
+      '<meta property="article:published_time" content="2024-03-05T09:00:00Z">' +
+      '<meta property="article:modified_time" content="2024-04-01"></head><body></body></html>';
+    expect(publishedTimeOf(html)).toBe('2024-03-05T09:00:00Z');
+    expect(
+      publishedTimeOf(
+        '<head><meta content="2023&#45;01&#45;02" property="article:published_time">',
+      ),
+    ).toBe('2023-01-02');
+  });
+
+  it('stops at the end of the head: a tag in the body does not count', () => {
+    const html =
+      '<html><head><title>x</title></head>' +
+      '<body><meta property="article:published_time" content="2024-03-05"></body></html>';
+    expect(publishedTimeOf(html)).toBeUndefined();
+  });
+});
+
+describe('groupIntoBundles', () => {
+  const page = (published: string) => ({ published });
+
+  it('makes one bundle per year, newest first', () => {
+    const bundles = groupIntoBundles(
+      [page('2023-05-01'), page('2025-01-01'), page('2023-12-31T23:00:00Z'), page('2024-02-02')],
+      10,
+    );
+    expect([...bundles].map(([name, pages]) => [name, pages.length])).toEqual([
+      ['2025', 1],
+      ['2024', 1],
+      ['2023', 2],
+    ]);
+  });
+
+  it('splits a year above the bound into runs of whole months, newest first', () => {
+    const pages = [
+      ...['01', '01', '02', '03', '03', '03', '04', '07'].map((month) => page(`2025-${month}-10`)),
+      page('2024-06-01'),
+    ];
+    const bundles = groupIntoBundles(pages, 3);
+    expect([...bundles].map(([name, group]) => [name, group.length])).toEqual([
+      ['2025-04-07', 2],
+      ['2025-03-03', 3],
+      ['2025-01-02', 3],
+      ['2024', 1],
+    ]);
+  });
+});
+
+describe('the search-index step', () => {
+  it('builds the fixture site’s bundle, then reuses it with the same bytes', async () => {
+    const site = await siteCopy('reuse');
+    const cacheDir = path.join(workDir, 'reuse-cache');
+    const first = await runStep(site, cacheDir);
+    expect(first).toEqual({ exitCode: 0, output: 'Search bundle 2025: built (3 digest pages)\n' });
+    // The same bytes as the build's own run of the step (Pagefind's output is deterministic).
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+
+    const second = await runStep(site, cacheDir);
+    expect(second).toEqual({
+      exitCode: 0,
+      output: 'Search bundle 2025: reused (3 digest pages)\n',
+    });
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+  });
+
+  it('fails, naming the file, when a digest page has no published time in its head', async () => {
+    const site = await siteCopy('missing-time');
+    const file = path.join(site, 'digests/2025-06-14-fourth-exchange/index.html');
+    const html = await readFile(file, 'utf8');
+    const withoutTime = html.replace(/<meta property="article:published_time"[^>]*>/, '');
+    expect(withoutTime).not.toBe(html);
+    await writeFile(file, withoutTime);
+    expect(await runStep(site, path.join(workDir, 'missing-time-cache'))).toEqual({
+      exitCode: 1,
+      output:
+        `${file}: no readable <meta property="article:published_time"> in the head; ` +
+        'the search index cannot tell which year the digest belongs to.\n',
+    });
+  });
+
+  it('fails, naming the file and the value, when the published time is not a date', async () => {
+    const site = await siteCopy('unreadable-time');
+    const file = path.join(site, 'digests/2025-06-12-prisoner-exchange/index.html');
+    const html = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      html.replace(
+        /(<meta property="article:published_time" content=")[^"]*/,
+        '$1the thirteenth of June',
+      ),
+    );
+    expect(await runStep(site, path.join(workDir, 'unreadable-time-cache'))).toEqual({
+      exitCode: 1,
+      output:
+        `${file}: no readable <meta property="article:published_time"> in the head ` +
+        '(found "the thirteenth of June"); the search index cannot tell which year the digest ' +
+        'belongs to.\n',
+    });
+  });
+});
