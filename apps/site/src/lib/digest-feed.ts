@@ -34,12 +34,12 @@ export interface DigestFeed {
 
 /**
  * What a feed needs from the site content besides its digests: entity names for categories, and
- * for full items the digests' HTML.
+ * for full items the digests' feed HTML (links already absolute).
  */
 export interface FeedContent {
   graph: Pick<PublishedGraph, 'entities'>;
   entityById: SiteContent['entityById'];
-  digestHtml: SiteContent['digestHtml'];
+  digestFeedHtml: SiteContent['digestFeedHtml'];
 }
 
 function escapeXml(text: string): string {
@@ -90,8 +90,8 @@ function categoriesOf(digest: Digest, content: FeedContent): string[] {
 }
 
 /**
- * The options `@astrojs/rss` builds the feed from. `bodies` holds the HTML of every digest of a
- * `full` feed, by digest id (`summary` feeds need none).
+ * The options `@astrojs/rss` builds the feed from. `bodies` holds the feed HTML of every digest
+ * of a `full` feed, by digest id (`summary` feeds need none).
  */
 export function digestFeedOptions(
   feed: DigestFeed,
@@ -125,7 +125,7 @@ export function digestFeedOptions(
         link,
         pubDate: new Date(toInstant(digest.published)),
         description: digest.conclusion,
-        ...(feed.items === 'full' ? { content: feedHtml(digest, bodyOf(digest), link) } : {}),
+        ...(feed.items === 'full' ? { content: feedHtml(digest, bodyOf(digest)) } : {}),
         categories: categoriesOf(digest, content),
       };
     }),
@@ -140,7 +140,7 @@ export async function digestFeedXml(
 ): Promise<string> {
   const bodies = new Map<string, string>();
   if (feed.items === 'full') {
-    const read = await Promise.all(feed.digests.map((digest) => content.digestHtml(digest)));
+    const read = await Promise.all(feed.digests.map((digest) => content.digestFeedHtml(digest)));
     feed.digests.forEach((digest, index) => bodies.set(digest.id, read[index] as string));
   }
   return feedXmlForReaders(await getRssString(digestFeedOptions(feed, content, site, bodies)));

@@ -43,6 +43,13 @@ export interface SiteContent {
   citationsBySource: ReadonlyMap<string, SourceCitation[]>;
   /** A digest's rendered HTML, read from where the loader stored it (see html-store.ts). */
   digestHtml: (digest: Digest) => Promise<string>;
+  /**
+   * A digest's feed HTML (its rendered HTML with absolute links, made when it was parsed),
+   * read from the same store.
+   */
+  digestFeedHtml: (digest: Digest) => Promise<string>;
+  /** The site URL the feed HTML's links were made absolute against. */
+  feedHtmlSiteUrl: string;
 }
 
 export interface SourceCitation {
@@ -77,17 +84,17 @@ async function readSiteContent(): Promise<SiteContent> {
   const entities: Entity[] = [];
   const sources: ArchivedSource[] = [];
   let graph: PublishedGraph | undefined;
-  let htmlStoreDir: string | undefined;
+  let htmlStore: { dir: string; siteUrl: string } | undefined;
   for (const { data } of entries) {
     if (data.kind === 'digest') digests.push(data.digest);
     else if (data.kind === 'entity') entities.push(data.entity);
     else if (data.kind === 'source') sources.push(data.source);
     else if (data.kind === 'graph') graph = data.graph;
-    else htmlStoreDir = data.dir;
+    else htmlStore = data;
   }
   if (graph === undefined) throw new Error('The content set has no graph entry.');
-  if (htmlStoreDir === undefined) throw new Error('The content set has no html-store entry.');
-  const storeDir = htmlStoreDir;
+  if (htmlStore === undefined) throw new Error('The content set has no html-store entry.');
+  const storeDir = htmlStore.dir;
   // Each date is parsed once, not once per comparison.
   const publishedInstant = new Map(digests.map((digest) => [digest, toInstant(digest.published)]));
   digests.sort(
@@ -144,6 +151,15 @@ async function readSiteContent(): Promise<SiteContent> {
     },
     citationsBySource,
     digestHtml: (digest) => readStoredHtml(storeDir, digest.htmlSha256, digest.file),
+    digestFeedHtml: (digest) => {
+      if (digest.feedHtmlSha256 === undefined) {
+        return Promise.reject(
+          new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`),
+        );
+      }
+      return readStoredHtml(storeDir, digest.feedHtmlSha256, digest.file, 'feed HTML');
+    },
+    feedHtmlSiteUrl: htmlStore.siteUrl,
   };
 }
 

@@ -13,8 +13,11 @@ export type ContentEntry =
   | { kind: 'entity'; entity: Entity }
   | { kind: 'source'; source: PublishedSource }
   | { kind: 'graph'; graph: PublishedGraph }
-  /** Where the digests' rendered HTML is stored (see html-store.ts), as an absolute path. */
-  | { kind: 'htmlStore'; dir: string };
+  /**
+   * Where the digests' rendered HTML is stored (see html-store.ts), as an absolute path, and
+   * the site URL their feed HTML was made absolute against.
+   */
+  | { kind: 'htmlStore'; dir: string; siteUrl: string };
 
 export const contentEntrySchema = z.custom<ContentEntry>();
 

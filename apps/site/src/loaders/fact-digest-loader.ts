@@ -39,7 +39,7 @@ export interface Options {
 export const defaultOptions: Omit<Options, 'contentDir'> = {};
 
 /** Bump when the shape of cached phase-1 results changes, so old cache entries are ignored. */
-const cacheFormat = 'fact-digest-phase1-v1';
+const cacheFormat = 'fact-digest-phase1-v2';
 export class ContentErrorsError extends Error {
   override name = 'ContentErrorsError';
 }
@@ -51,11 +51,16 @@ function fingerprint(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-/** Phase 1 for every file, reusing the cached result of files whose inputs did not change. */
+/**
+ * Phase 1 for every file, reusing the cached result of files whose inputs did not change.
+ * `siteUrl` is what the pool parses digests with (their feed HTML's links are resolved against
+ * it), so it is one of those inputs.
+ */
 async function parseAll(
   files: readonly ContentFileBytes[],
   cache: ParseCache,
   pool: ParsePool,
+  siteUrl: string,
 ): Promise<{ parsed: ParsedContentFile[]; reused: number }> {
   let reused = 0;
   /** Cached results where the fingerprint matches, the rest parsed by the pool, in file order. */
@@ -90,13 +95,20 @@ async function parseAll(
   const entities = entityResults.flatMap((result) =>
     result.kind === 'entity' && result.entity ? [result.entity] : [],
   );
-  // A digest's parse depends on the registry, so its fingerprint includes every name and alias.
+  // A digest's parse depends on the registry, so its fingerprint includes every name and alias,
+  // and on the site URL, which its feed HTML's links are resolved against (no other file's is).
   const registryFingerprint = fingerprint(
     JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
   );
   const otherResults = await parseCached(
     otherFiles,
-    (file) => fingerprint(cacheFormat, registryFingerprint, file.bytes),
+    (file) =>
+      fingerprint(
+        cacheFormat,
+        registryFingerprint,
+        file.path.startsWith('digests/') ? siteUrl : '',
+        file.bytes,
+      ),
     entities,
   );
 
@@ -119,6 +131,20 @@ function diagnosticLine(
   return formatDiagnostic({ ...diagnostic, file }, 'pretty');
 }
 
+/**
+ * Astro's `site` setting, normalised: the address the digests' feed HTML is made absolute
+ * against, as `/rss.xml` makes its item links.
+ */
+function siteUrlOf(context: LoaderContext): string {
+  const { site } = context.config;
+  if (site === undefined) {
+    throw new Error(
+      "Astro's `site` setting is not set: the site feed's links are made absolute against it (see astro.config.ts).",
+    );
+  }
+  return new URL(site).href;
+}
+
 /** Reads, parses and links the content, then replaces the collection's entries with it. */
 async function syncContent(context: LoaderContext, options: Options): Promise<void> {
   const { store, logger, generateDigest } = context;
@@ -128,10 +154,11 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     fileURLToPath(new URL('fact-digest-phase1/', context.config.cacheDir)),
     context.meta,
   );
-  const pool = createParsePool();
+  const siteUrl = siteUrlOf(context);
+  const pool = createParsePool({ siteUrl });
   let parseResult: Awaited<ReturnType<typeof parseAll>>;
   try {
-    parseResult = await parseAll(files, cache, pool);
+    parseResult = await parseAll(files, cache, pool, siteUrl);
   } catch (error) {
     // No cache write may outlive the sync; the parse error is the one to report.
     await cache.flush().catch(() => {});
@@ -165,7 +192,8 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   }
 
   const published = publishedContent(content);
-  // Digests' HTML goes to files beside the cache, not into the data store (see html-store.ts).
+  // Digests' HTML, page and feed, goes to files beside the cache, not into the data store (see
+  // html-store.ts).
   const htmlStoreDir = fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir));
   await syncHtmlStore(htmlStoreDir, published.renderedHtml);
   const entries: ContentEntry[] = [
@@ -173,7 +201,7 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
     ...published.sources.map((source) => ({ kind: 'source' as const, source })),
     { kind: 'graph', graph: published.graph },
-    { kind: 'htmlStore', dir: htmlStoreDir },
+    { kind: 'htmlStore', dir: htmlStoreDir, siteUrl },
   ];
   const ids = new Set<string>();
   for (const entry of entries) {

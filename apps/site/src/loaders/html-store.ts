@@ -2,8 +2,8 @@
  * Rendered digest HTML, kept in files named by their SHA-256 under Astro's cache directory
  * instead of in the data store. Astro bundles the whole data store into the server build as one
  * module and holds it in memory while every page renders, but a digest's HTML is read by two
- * pages only (the digest's own page and the site feed), and it was half of the store. The store
- * keeps the hash; a page reads the file when it renders and checks the hash, so a file changed
+ * pages only (the digest's own page, and the site feed its feed HTML, the same with absolute
+ * links), and it was half of the store. The store keeps the hashes; a page reads the file when it renders and checks the hash, so a file changed
  * or lost since the content was loaded fails the build instead of publishing other text.
  *
  * Files are named by content, so a file is never rewritten, and two loads of the same content
@@ -47,8 +47,16 @@ export async function syncHtmlStore(
   await queue.drain();
 }
 
-/** The HTML stored under `sha256`; throws, naming what to do, when it is missing or changed. */
-export async function readStoredHtml(dir: string, sha256: string, owner: string): Promise<string> {
+/**
+ * The HTML stored under `sha256`; throws, naming what to do, when it is missing or changed.
+ * `what` names the HTML in the message: the page's (`rendered HTML`) or the feed's.
+ */
+export async function readStoredHtml(
+  dir: string,
+  sha256: string,
+  owner: string,
+  what = 'rendered HTML',
+): Promise<string> {
   const file = path.join(dir, fileName(sha256));
   let html: string;
   try {
@@ -56,13 +64,13 @@ export async function readStoredHtml(dir: string, sha256: string, owner: string)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(
-      `The rendered HTML of ${owner} (${file}) is missing: it was deleted after the content was loaded. Build again.`,
+      `The ${what} of ${owner} (${file}) is missing: it was deleted after the content was loaded. Build again.`,
       { cause: error },
     );
   }
   if (htmlSha256(html) !== sha256) {
     throw new Error(
-      `The rendered HTML of ${owner} (${file}) changed after the content was loaded. Build again.`,
+      `The ${what} of ${owner} (${file}) changed after the content was loaded. Build again.`,
     );
   }
   return html;

@@ -7,6 +7,8 @@ export type RegistryEntity = Pick<Entity, 'id' | 'name' | 'aliases'>;
 export interface WorkerData {
   /** Two int32s the worker updates: the batch and the position in it of the file it is parsing. */
   progress: SharedArrayBuffer;
+  /** The site's absolute URL, which digests' feed HTML is made against (`ParseOptions.siteUrl`). */
+  siteUrl?: string;
 }
 
 export type PoolRequest =

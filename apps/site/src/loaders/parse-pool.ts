@@ -35,6 +35,11 @@ export interface Options {
   batchSize: number;
   /** Heap limits of each worker thread. Default: Node's. */
   resourceLimits?: ResourceLimits;
+  /**
+   * The site's absolute URL: when given, every digest is parsed with it (`ParseOptions.siteUrl`)
+   * and carries its feed HTML, links absolute, made on whichever thread parses it.
+   */
+  siteUrl?: string;
 }
 
 export const defaultOptions: Options = {
@@ -79,9 +84,16 @@ function parseFailed(file: ContentFileBytes, error: unknown): ParseFailedError {
   });
 }
 
-function parseOne(file: ContentFileBytes, registry: EntityRegistry): ParsedContentFile {
+function parseOne(
+  file: ContentFileBytes,
+  registry: EntityRegistry,
+  siteUrl: string | undefined,
+): ParsedContentFile {
   try {
-    return parseContentFile(file, { entities: registry });
+    return parseContentFile(file, {
+      entities: registry,
+      ...(siteUrl === undefined ? {} : { siteUrl }),
+    });
   } catch (error) {
     throw parseFailed(file, error);
   }
@@ -167,7 +179,10 @@ export function createParsePool(userOptions: Partial<Options> = {}): ParsePool {
   const startWorker = (): PoolWorker => {
     const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
     progress.fill(-1);
-    const workerData: WorkerData = { progress: progress.buffer as SharedArrayBuffer };
+    const workerData: WorkerData = {
+      progress: progress.buffer as SharedArrayBuffer,
+      ...(options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),
+    };
     const worker = new Worker(workerFile, {
       workerData,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
@@ -214,7 +229,7 @@ export function createParsePool(userOptions: Partial<Options> = {}): ParsePool {
       try {
         finishBatch(
           batch,
-          current.files.slice(start, end).map((file) => parseOne(file, registry)),
+          current.files.slice(start, end).map((file) => parseOne(file, registry, options.siteUrl)),
         );
       } catch (error) {
         fail(error as Error);
@@ -230,7 +245,7 @@ export function createParsePool(userOptions: Partial<Options> = {}): ParsePool {
       const registry = createEntityRegistry(entities);
       if (options.workers < 1 || files.length < options.minFilesForWorkers) {
         return files.map((file, index) => {
-          const result = parseOne(file, registry);
+          const result = parseOne(file, registry, options.siteUrl);
           onParsed(index, result);
           return result;
         });

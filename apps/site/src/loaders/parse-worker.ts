@@ -9,7 +9,8 @@ import type { PoolRequest, PoolResponse, WorkerData } from './parse-pool-message
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs only as a worker thread of the parse pool.');
 // Which file this worker is parsing, so the pool can name it if the worker dies mid-parse.
-const progress = new Int32Array((workerData as WorkerData).progress);
+const { progress: progressBuffer, siteUrl } = workerData as WorkerData;
+const progress = new Int32Array(progressBuffer);
 let registry: EntityRegistry = createEntityRegistry([]);
 
 port.on('message', (request: PoolRequest) => {
@@ -22,7 +23,12 @@ port.on('message', (request: PoolRequest) => {
     Atomics.store(progress, 0, request.batch);
     Atomics.store(progress, 1, position);
     try {
-      results.push(parseContentFile(file, { entities: registry }));
+      results.push(
+        parseContentFile(file, {
+          entities: registry,
+          ...(siteUrl === undefined ? {} : { siteUrl }),
+        }),
+      );
     } catch (error) {
       const response: PoolResponse = { type: 'failed', batch: request.batch, position, error };
       port.postMessage(response);

@@ -50,13 +50,19 @@ export type PublishedMention = Pick<EntityMention, 'entityId'>;
  */
 export interface PublishedDigest extends Omit<
   Digest,
-  'text' | 'claims' | 'links' | 'mentions' | 'html'
+  'text' | 'claims' | 'links' | 'mentions' | 'html' | 'absoluteHtml'
 > {
   claims: PublishedClaim[];
   links: PublishedCrossReference[];
   mentions: PublishedMention[];
   /** SHA-256 (hex) of the digest's rendered HTML, the key it is stored under. */
   htmlSha256: string;
+  /**
+   * SHA-256 (hex) of the digest's feed HTML: the rendered HTML with absolute links (the parser's
+   * `absoluteHtml`), stored like the page HTML. Absent when the digest was parsed without a site
+   * URL (the parser's `loadContent`); the site loader always parses with one.
+   */
+  feedHtmlSha256?: string;
 }
 
 /**
@@ -73,7 +79,7 @@ export interface PublishedGraph extends Omit<ContentGraph, 'backlinks'> {
 export interface PublishedContent {
   /** Published digests, `notes` emptied, in the order given. */
   digests: PublishedDigest[];
-  /** The published digests' rendered HTML by its SHA-256. */
+  /** The published digests' rendered HTML, page and feed, by its SHA-256. */
   renderedHtml: Map<string, string>;
   entities: Entity[];
   /** Archived sources cited by at least one published digest. */
@@ -96,6 +102,7 @@ const publishedMentions = (mentions: readonly EntityMention[]): PublishedMention
 const publishedDigest = ({
   text: _text,
   html,
+  absoluteHtml,
   claims,
   links,
   mentions,
@@ -103,6 +110,7 @@ const publishedDigest = ({
 }: Digest): PublishedDigest => ({
   ...digest,
   htmlSha256: htmlSha256(html),
+  ...(absoluteHtml === undefined ? {} : { feedHtmlSha256: htmlSha256(absoluteHtml) }),
   notes: [],
   claims: claims.map(publishedClaim),
   links: links.map(publishedCrossReference),
@@ -124,9 +132,14 @@ export function publishedContent(content: LinkedContent): PublishedContent {
   const publishedDigests = content.digests.filter((digest) => published.has(digest.id));
   const digests = publishedDigests.map(publishedDigest);
   // Each digest's HTML under the hash `publishedDigest` gave it (hashed once per digest).
-  const renderedHtml = new Map(
-    digests.map((digest, index) => [digest.htmlSha256, (publishedDigests[index] as Digest).html]),
-  );
+  const renderedHtml = new Map<string, string>();
+  for (const [index, digest] of digests.entries()) {
+    const { html, absoluteHtml } = publishedDigests[index] as Digest;
+    renderedHtml.set(digest.htmlSha256, html);
+    if (digest.feedHtmlSha256 !== undefined && absoluteHtml !== undefined) {
+      renderedHtml.set(digest.feedHtmlSha256, absoluteHtml);
+    }
+  }
 
   // A published link to a draft is the parser's `link-to-draft` error, so it never gets here.
   const citedSourceIds = new Set<string>();

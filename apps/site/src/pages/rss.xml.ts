@@ -6,6 +6,13 @@ import { publication } from '../site-settings.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const content = await getSiteContent();
+  const feedSite = site ?? new URL('https://fact-digest.example/');
+  // The items' HTML was made absolute when the content was loaded; it must be for this site.
+  if (content.feedHtmlSiteUrl !== feedSite.href) {
+    throw new Error(
+      `The digests' feed HTML was made for ${content.feedHtmlSiteUrl}, but the site is ${feedSite.href}. Build again.`,
+    );
+  }
   const xml = await digestFeedXml(
     {
       title: publication.name,
@@ -15,7 +22,7 @@ export const GET: APIRoute = async ({ site }) => {
       items: 'full',
     },
     content,
-    site ?? new URL('https://fact-digest.example/'),
+    feedSite,
   );
   return feedResponse(xml);
 };
