@@ -1,8 +1,9 @@
 /**
  * The Astro content loader for a fact-digest content directory. It runs the parser in its two
  * phases: phase 1 once per file (cached under Astro's cache directory, see parse-cache.ts, keyed
- * by a digest of the file and of everything else the parse depends on, so unchanged files are
- * not parsed again on a rebuild; the rest are parsed on every core, see parse-pool.ts), phase 2
+ * by a digest of the file and of everything else the parse depends on, see parse-with-cache.ts,
+ * so unchanged files are not parsed again on a rebuild; the rest are parsed on every core, see
+ * parse-pool.ts), phase 2
  * (`linkContent`) over all files. Any error diagnostic fails the build, after every diagnostic
  * has been printed as `file:line:col  severity  message  rule-id`.
  *
@@ -10,7 +11,6 @@
  * collection its own meta store and runs loaders concurrently, so splitting digests, entities
  * and sources into separate collections would mean parsing twice or coordinating loaders.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -19,13 +19,12 @@ import {
   hasErrors,
   linkContent,
   readContentFiles,
-  type ContentFileBytes,
   type Diagnostic,
-  type ParsedContentFile,
 } from '@fact-digest/parser';
 import { contentEntryId, contentEntrySchema, type ContentEntry } from './content-entry.ts';
-import { openParseCache, type ParseCache } from './parse-cache.ts';
-import { createParsePool, type ParsePool, type RegistryEntity } from './parse-pool.ts';
+import { openParseCache } from './parse-cache.ts';
+import { createParsePool } from './parse-pool.ts';
+import { parseWithCache } from './parse-with-cache.ts';
 import { syncHtmlStore } from './html-store.ts';
 import { publishedContent } from './published-content.ts';
 
@@ -38,84 +37,8 @@ export interface Options {
 
 export const defaultOptions: Omit<Options, 'contentDir'> = {};
 
-/** Bump when the shape of cached phase-1 results changes, so old cache entries are ignored. */
-const cacheFormat = 'fact-digest-phase1-v2';
 export class ContentErrorsError extends Error {
   override name = 'ContentErrorsError';
-}
-
-/** A digest of a file's bytes and of what else its parse depends on, as the cache key. */
-function fingerprint(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
-}
-
-/**
- * Phase 1 for every file, reusing the cached result of files whose inputs did not change.
- * `siteUrl` is what the pool parses digests with (their feed HTML's links are resolved against
- * it), so it is one of those inputs.
- */
-async function parseAll(
-  files: readonly ContentFileBytes[],
-  cache: ParseCache,
-  pool: ParsePool,
-  siteUrl: string,
-): Promise<{ parsed: ParsedContentFile[]; reused: number }> {
-  let reused = 0;
-  /** Cached results where the fingerprint matches, the rest parsed by the pool, in file order. */
-  const parseCached = async (
-    group: readonly ContentFileBytes[],
-    fingerprintOf: (file: ContentFileBytes) => string,
-    entities: readonly RegistryEntity[],
-  ): Promise<ParsedContentFile[]> => {
-    const keys = group.map(fingerprintOf);
-    const results = group.map((file, index) => cache.get(file.path, keys[index] as string));
-    const missing = group.flatMap((file, index) => (results[index] === undefined ? [index] : []));
-    reused += group.length - missing.length;
-    const parsed = await pool.parse(
-      missing.map((index) => group[index] as ContentFileBytes),
-      entities,
-      // Cache each result as it arrives, so the writes overlap the parsing of other files.
-      (position, result) =>
-        cache.set(result.path, keys[missing[position] as number] as string, result),
-    );
-    for (const [position, index] of missing.entries()) results[index] = parsed[position];
-    return results as ParsedContentFile[];
-  };
-
-  // Entities first: digests are parsed against the registry of their names and aliases.
-  const entityFiles = files.filter((file) => file.path.startsWith('entities/'));
-  const otherFiles = files.filter((file) => !file.path.startsWith('entities/'));
-  const entityResults = await parseCached(
-    entityFiles,
-    (file) => fingerprint(cacheFormat, file.bytes),
-    [],
-  );
-  const entities = entityResults.flatMap((result) =>
-    result.kind === 'entity' && result.entity ? [result.entity] : [],
-  );
-  // A digest's parse depends on the registry, so its fingerprint includes every name and alias,
-  // and on the site URL, which its feed HTML's links are resolved against (no other file's is).
-  const registryFingerprint = fingerprint(
-    JSON.stringify(entities.map((entity) => [entity.id, entity.name, entity.aliases])),
-  );
-  const otherResults = await parseCached(
-    otherFiles,
-    (file) =>
-      fingerprint(
-        cacheFormat,
-        registryFingerprint,
-        file.path.startsWith('digests/') ? siteUrl : '',
-        file.bytes,
-      ),
-    entities,
-  );
-
-  // Forget cached results of files that no longer exist.
-  cache.retainOnly(files.map((file) => file.path));
-
-  return { parsed: [...entityResults, ...otherResults], reused };
 }
 
 /** `file:line:col  severity  message  rule-id`, with the file relative to `diagnosticRoot`. */
@@ -156,9 +79,9 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   );
   const siteUrl = siteUrlOf(context);
   const pool = createParsePool({ siteUrl });
-  let parseResult: Awaited<ReturnType<typeof parseAll>>;
+  let parseResult: Awaited<ReturnType<typeof parseWithCache>>;
   try {
-    parseResult = await parseAll(files, cache, pool, siteUrl);
+    parseResult = await parseWithCache(files, cache, pool);
   } catch (error) {
     // No cache write may outlive the sync; the parse error is the one to report.
     await cache.flush().catch(() => {});

@@ -62,6 +62,8 @@ export interface ParsePool {
   ) => Promise<ParsedContentFile[]>;
   /** Stops the worker threads. The pool starts them again if asked to parse after this. */
   close: () => Promise<void>;
+  /** The site URL digests are parsed with (`Options.siteUrl`), if any. */
+  siteUrl: string | undefined;
 }
 
 /** The worker entry as a file Node runs itself (this module may be running inside Vite). */
@@ -290,5 +292,6 @@ export function createParsePool(userOptions: Partial<Options> = {}): ParsePool {
       }
     },
     close: terminateWorkers,
+    siteUrl: options.siteUrl,
   };
 }
