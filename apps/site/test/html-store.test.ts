@@ -49,6 +49,23 @@ describe('html store', () => {
     );
   });
 
+  it("names the feed HTML when it is a digest's feed HTML that changed or is gone", async () => {
+    await syncHtmlStore(dir, byHash(first));
+    const file = path.join(dir, `${htmlSha256(first)}.html`);
+    await writeFile(file, '<p>edited by hand</p>');
+    await expect(
+      readStoredHtml(dir, htmlSha256(first), 'digests/a.md', 'feed HTML'),
+    ).rejects.toThrow(
+      `The feed HTML of digests/a.md (${file}) changed after the content was loaded. Build again.`,
+    );
+    await rm(file);
+    await expect(
+      readStoredHtml(dir, htmlSha256(first), 'digests/a.md', 'feed HTML'),
+    ).rejects.toThrow(
+      `The feed HTML of digests/a.md (${file}) is missing: it was deleted after the content was loaded. Build again.`,
+    );
+  });
+
   it('leaves no temporary files behind', async () => {
     await syncHtmlStore(dir, byHash(first, second));
     const names = await readdir(dir);
