@@ -37,7 +37,7 @@ export async function parseWithCache(
   ): Promise<ParsedContentFile[]> => {
     const keys = group.map(fingerprintOf);
     const results = group.map((file, index) => cache.get(file.path, keys[index] as string));
-    const missing = group.flatMap((file, index) => (results[index] === undefined ? [index] : []));
+    const missing = group.flatMap((_, index) => (results[index] === undefined ? [index] : []));
     reused += group.length - missing.length;
     const parsed = await pool.parse(
       missing.map((index) => group[index] as ContentFileBytes),
