@@ -166,8 +166,7 @@ async function readDigestPages(site: string): Promise<DigestPage[]> {
 async function readDigestPage(site: string, file: string): Promise<DigestPage> {
   const bytes = await readFile(path.join(site, file));
   const published = publishedTimeOf(bytes);
-  const date = published === undefined ? null : isoDate.exec(published);
-  if (date === null || Number.isNaN(Date.parse(published ?? ''))) {
+  if (published === undefined || !isoDate.test(published) || Number.isNaN(Date.parse(published))) {
     throw new SearchIndexError(
       `${path.join(site, file)}: no readable <meta property="article:published_time"> in the head` +
         (published === undefined ? '' : ` (found "${published}")`) +
@@ -176,7 +175,7 @@ async function readDigestPage(site: string, file: string): Promise<DigestPage> {
   }
   return {
     file,
-    published: published as string,
+    published,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
   };
 }

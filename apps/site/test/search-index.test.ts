@@ -150,4 +150,18 @@ describe('the search-index step', () => {
         'belongs to.\n',
     });
   });
+
+  it('fails, naming the year, when Pagefind leaves a digest page out of its bundle', async () => {
+    const site = await siteCopy('unindexed-page');
+    const file = path.join(site, 'digests/2025-06-16-icrc-access/index.html');
+    const html = await readFile(file, 'utf8');
+    // Pagefind skips a page without data-pagefind-body when other pages have it, silently.
+    await writeFile(file, html.replace(' data-pagefind-body', ''));
+    expect(await runStep(site, path.join(workDir, 'unindexed-page-cache'))).toEqual({
+      exitCode: 1,
+      output:
+        'The 2025 search bundle indexed 2 of its 3 digest pages ' +
+        '(a digest page without data-pagefind-body?).\n',
+    });
+  });
 });
