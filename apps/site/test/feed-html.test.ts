@@ -25,6 +25,7 @@ import { readStoredHtml, syncHtmlStore } from '../src/loaders/html-store.ts';
 import { createParsePool } from '../src/loaders/parse-pool.ts';
 import {
   publishedContent,
+  publishedGraph,
   type PublishedContent,
   type PublishedDigest,
 } from '../src/loaders/published-content.ts';
@@ -106,7 +107,7 @@ describe("a digest's stored feed HTML", () => {
     const xml = await digestFeedXml(
       { title: 'Digests', description: 'All.', path: '/rss.xml', digests, items: 'full' },
       {
-        graph: published.graph,
+        graph: publishedGraph(published.digests, published.entities),
         entityById: new Map(published.entities.map((entity) => [entity.id, entity])),
         digestFeedHtml: feedHtmlOf,
       },

@@ -14,7 +14,12 @@ export {
 } from './pipeline/parse-content-file.ts';
 export { createEntityRegistry, type EntityRegistry } from './pipeline/entity-registry.ts';
 export { linkContent, type ContentSet, type LinkOptions } from './pipeline/link-content.ts';
-export { type GraphOptions } from './graph/build-content-graph.ts';
+export {
+  buildContentGraph,
+  type GraphDigest,
+  type GraphLink,
+  type GraphOptions,
+} from './graph/build-content-graph.ts';
 export { contentHash } from './plugins/remark-digest-frontmatter.ts';
 export { hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 export {

@@ -147,10 +147,12 @@ export interface EntityIndexEntry {
 /**
  * The cross-reference graph over all digests, entities and sources. Claims are keyed
  * `digestId#claimId`. Every list is sorted, so the graph does not depend on file order.
+ * `Link` is the kind of cross-reference it was built from: the parser's, or a consumer's own
+ * shape of one (the site's have no positions).
  */
-export interface ContentGraph {
+export interface ContentGraph<Link = CrossReference> {
   /** Incoming cross-references per digest id ("Referenced by"). */
-  backlinks: Record<string, CrossReference[]>;
+  backlinks: Record<string, Link[]>;
   claimsByVerdict: Record<VerdictId, string[]>;
   claimsByClaimant: Record<string, string[]>;
   claimsByDate: Record<string, string[]>;

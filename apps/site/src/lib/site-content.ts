@@ -5,11 +5,12 @@
 import { getCollection } from 'astro:content';
 import { verdicts, type Entity, type Verdict } from '@fact-digest/parser';
 // Pages read what the loader stored: the published view of each digest, claim and source.
-import type {
-  PublishedClaim as Claim,
-  PublishedDigest as Digest,
-  PublishedGraph,
-  PublishedSource as ArchivedSource,
+import {
+  publishedGraph,
+  type PublishedClaim as Claim,
+  type PublishedDigest as Digest,
+  type PublishedGraph,
+  type PublishedSource as ArchivedSource,
 } from '../loaders/published-content.ts';
 import { readStoredHtml } from '../loaders/html-store.ts';
 import { toInstant } from './format-date.ts';
@@ -83,18 +84,17 @@ async function readSiteContent(): Promise<SiteContent> {
   const digests: Digest[] = [];
   const entities: Entity[] = [];
   const sources: ArchivedSource[] = [];
-  let graph: PublishedGraph | undefined;
   let htmlStore: { dir: string; siteUrl: string } | undefined;
   for (const { data } of entries) {
     if (data.kind === 'digest') digests.push(data.digest);
     else if (data.kind === 'entity') entities.push(data.entity);
     else if (data.kind === 'source') sources.push(data.source);
-    else if (data.kind === 'graph') graph = data.graph;
     else htmlStore = data;
   }
-  if (graph === undefined) throw new Error('The content set has no graph entry.');
   if (htmlStore === undefined) throw new Error('The content set has no html-store entry.');
   const storeDir = htmlStore.dir;
+  // Before the digests are sorted: the graph's lists are sorted by the graph itself.
+  const graph = publishedGraph(digests, entities);
   // Each date is parsed once, not once per comparison.
   const publishedInstant = new Map(digests.map((digest) => [digest, toInstant(digest.published)]));
   digests.sort(

@@ -123,7 +123,6 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
     ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
     ...published.sources.map((source) => ({ kind: 'source' as const, source })),
-    { kind: 'graph', graph: published.graph },
     { kind: 'htmlStore', dir: htmlStoreDir, siteUrl },
   ];
   const ids = new Set<string>();

@@ -1,22 +1,21 @@
 /**
  * The published view of a content set: what the site may show. Drafts are removed here, once,
- * before anything is stored, so no page, feed, sitemap entry or search record can reach them:
- * draft digests go, and so does every graph edge, claim key and timeline row that starts at one
- * (the parser's graph already leaves drafts out unless built with `includeDrafts`; this holds
- * either way, so the site never depends on how the graph was built).
+ * before anything is stored, so no page, feed, sitemap entry or search record can reach them.
+ * The site's cross-reference graph is built from the published digests alone (`publishedGraph`),
+ * so no graph edge, claim key or timeline row can start at a draft either, whatever graph the
+ * parser built.
  * Editor-only notes are dropped from every digest. Archived sources are published only when a
  * published digest cites them (a source ingested for an unpublished digest stays private).
  */
-import type {
-  ArchivedSource,
-  Claim,
-  ContentGraph,
-  CrossReference,
-  Digest,
-  Entity,
-  EntityIndexEntry,
-  EntityMention,
-  VerdictId,
+import {
+  buildContentGraph,
+  type ArchivedSource,
+  type Claim,
+  type ContentGraph,
+  type CrossReference,
+  type Digest,
+  type Entity,
+  type EntityMention,
 } from '@fact-digest/parser';
 import { htmlSha256 } from './html-store.ts';
 
@@ -24,7 +23,6 @@ export interface LinkedContent {
   digests: readonly Digest[];
   entities: readonly Entity[];
   sources: readonly ArchivedSource[];
-  graph: ContentGraph;
 }
 
 /**
@@ -72,9 +70,7 @@ export interface PublishedDigest extends Omit<
 export type PublishedSource = Omit<ArchivedSource, 'text'>;
 
 /** The graph as published: backlinks are cross-references without positions. */
-export interface PublishedGraph extends Omit<ContentGraph, 'backlinks'> {
-  backlinks: Record<string, PublishedCrossReference[]>;
-}
+export type PublishedGraph = ContentGraph<PublishedCrossReference>;
 
 export interface PublishedContent {
   /** Published digests, `notes` emptied, in the order given. */
@@ -84,7 +80,6 @@ export interface PublishedContent {
   entities: Entity[];
   /** Archived sources cited by at least one published digest. */
   sources: PublishedSource[];
-  graph: PublishedGraph;
 }
 
 // The fields the site does not keep are left out by destructuring them into unused parameters.
@@ -118,17 +113,10 @@ const publishedDigest = ({
 });
 const publishedSource = ({ text: _text, ...source }: ArchivedSource): PublishedSource => source;
 
-/** `digestId#claimId`, the key the graph uses for claims. */
-function digestOfClaimKey(key: string): string {
-  const hash = key.indexOf('#');
-  return hash === -1 ? key : key.slice(0, hash);
-}
-
 export function publishedContent(content: LinkedContent): PublishedContent {
   const published = new Set(
     content.digests.filter((digest) => digest.status === 'published').map((digest) => digest.id),
   );
-  const isPublishedClaim = (key: string): boolean => published.has(digestOfClaimKey(key));
   const publishedDigests = content.digests.filter((digest) => published.has(digest.id));
   const digests = publishedDigests.map(publishedDigest);
   // Each digest's HTML under the hash `publishedDigest` gave it (hashed once per digest).
@@ -155,57 +143,25 @@ export function publishedContent(content: LinkedContent): PublishedContent {
     .filter((source) => citedSourceIds.has(source.id))
     .map(publishedSource);
 
-  const { graph } = content;
-  const filterClaimIndex = (index: Record<string, string[]>): Record<string, string[]> =>
-    Object.fromEntries(
-      Object.entries(index)
-        .map(([key, claims]) => [key, claims.filter(isPublishedClaim)] as const)
-        .filter(([, claims]) => claims.length > 0),
-    );
-
-  const backlinks: Record<string, PublishedCrossReference[]> = {};
-  for (const [digestId, references] of Object.entries(graph.backlinks)) {
-    if (!published.has(digestId)) continue;
-    const kept = references
-      .filter((reference) => published.has(reference.fromDigestId))
-      .map(publishedCrossReference);
-    if (kept.length > 0) backlinks[digestId] = kept;
-  }
-
-  const entities: Record<string, EntityIndexEntry> = {};
-  for (const [entityId, entry] of Object.entries(graph.entities)) {
-    entities[entityId] = {
-      claimsBy: entry.claimsBy.filter(isPublishedClaim),
-      claimsAbout: entry.claimsAbout.filter(isPublishedClaim),
-      digests: entry.digests.filter((digestId) => published.has(digestId)),
-    };
-  }
-
-  const related: Record<string, string[]> = {};
-  for (const [digestId, relatedIds] of Object.entries(graph.related)) {
-    if (published.has(digestId)) related[digestId] = relatedIds.filter((id) => published.has(id));
-  }
-
-  const claimsByVerdict = Object.fromEntries(
-    Object.entries(graph.claimsByVerdict).map(([verdict, claims]) => [
-      verdict,
-      claims.filter(isPublishedClaim),
-    ]),
-  ) as Record<VerdictId, string[]>;
-
   return {
     digests,
     renderedHtml,
     entities: [...content.entities],
     sources,
-    graph: {
-      backlinks,
-      claimsByVerdict,
-      claimsByClaimant: filterClaimIndex(graph.claimsByClaimant),
-      claimsByDate: filterClaimIndex(graph.claimsByDate),
-      entities,
-      related,
-      timeline: graph.timeline.filter((entry) => published.has(entry.digestId)),
-    },
   };
+}
+
+/**
+ * The cross-reference graph of the published digests, the parser's `buildContentGraph` over what
+ * the site stored. The loader does not store the graph it built: at 10,000 digests it was more
+ * than half of the data store (26 of 47 MB), which Astro serialises on every build, bundles into
+ * the build as one module and parses again to render; building it again here takes less time
+ * than that. Built from published digests only, it has no edge, claim key or timeline row that
+ * starts at a draft.
+ */
+export function publishedGraph(
+  digests: readonly PublishedDigest[],
+  entities: readonly Pick<Entity, 'id'>[],
+): PublishedGraph {
+  return buildContentGraph(digests, entities);
 }

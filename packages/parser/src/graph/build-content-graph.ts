@@ -6,13 +6,36 @@
 import { compareStrings } from '../diagnostics/diagnostic.ts';
 import { verdictIds, type VerdictId } from '../format/verdicts.ts';
 import type {
+  Claim,
   ContentGraph,
   CrossReference,
   Digest,
   Entity,
   EntityIndexEntry,
+  EntityMention,
+  Position,
   TimelineEntry,
 } from '../model.ts';
+
+/**
+ * What the graph reads of a cross-reference. A position, where the link has one, orders two
+ * links from the same digest; without one they keep the order of the digest's `links`, which is
+ * the order they are written in.
+ */
+export type GraphLink = Pick<CrossReference, 'fromDigestId' | 'target'> & { position?: Position };
+
+/**
+ * What the graph reads of a digest: a parsed `Digest`, or a consumer's slimmer copy of one (the
+ * site keeps digests without positions or repeated mentions, and builds its graph from those).
+ */
+export interface GraphDigest<Link extends GraphLink = CrossReference> {
+  id: Digest['id'];
+  status: Digest['status'];
+  eventDate: Digest['eventDate'];
+  claims: readonly Pick<Claim, 'id' | 'verdict' | 'claimant' | 'date' | 'about'>[];
+  mentions: readonly Pick<EntityMention, 'entityId'>[];
+  links: readonly Link[];
+}
 
 export interface GraphOptions {
   /** Include draft digests (for previews); the published site leaves them out. */
@@ -40,18 +63,18 @@ export function claimKey(digestId: string, claimId: string): string {
   return `${digestId}#${claimId}`;
 }
 
-export function buildContentGraph(
-  allDigests: readonly Digest[],
-  entities: readonly Entity[],
+export function buildContentGraph<Link extends GraphLink = CrossReference>(
+  allDigests: readonly GraphDigest<Link>[],
+  entities: readonly Pick<Entity, 'id'>[],
   options: GraphOptions = {},
-): ContentGraph {
+): ContentGraph<Link> {
   const settings = { ...defaultGraphOptions, ...options };
   const digests = allDigests.filter(
     (digest) => settings.includeDrafts || digest.status === 'published',
   );
   const included = new Set(digests.map((digest) => digest.id));
 
-  const backlinks = new Map<string, CrossReference[]>();
+  const backlinks = new Map<string, Link[]>();
   const claimsByVerdict = new Map<VerdictId, string[]>(verdictIds.map((id) => [id, []]));
   const claimsByClaimant = new Map<string, string[]>();
   const claimsByDate = new Map<string, string[]>();
@@ -126,11 +149,13 @@ export function buildContentGraph(
 
   return {
     backlinks: sortedRecord(backlinks, (list) =>
+      // A stable sort: links without positions stay in their digest's order.
       [...list].sort(
         (a, b) =>
           compareStrings(a.fromDigestId, b.fromDigestId) ||
-          a.position.line - b.position.line ||
-          a.position.column - b.position.column,
+          (a.position && b.position
+            ? a.position.line - b.position.line || a.position.column - b.position.column
+            : 0),
       ),
     ),
     claimsByVerdict: Object.fromEntries(
