@@ -3,7 +3,7 @@
  * into month ranges only when it holds more than `maxPagesPerBundle` digests), each made by its
  * own Pagefind run and reused from a cache when nothing that determines it has changed.
  *
- *   node scripts/build-search-index.ts --site <built dir> --cacheDir <dir>
+ *   node scripts/build-search-index.ts --site <built dir> --cacheDir <dir> [--force]
  *
  * Why bundles: Pagefind's memory grows with the text it indexes (about 0.33 MB per digest page),
  * so one index over the whole archive outgrows the 2 GiB build-memory target, and it reindexes
@@ -53,12 +53,15 @@ export interface Options {
    * 3,000 pages keep a run near 1 GiB; a year with more is split into month ranges.
    */
   maxPagesPerBundle?: number;
+  /** Build every bundle, whatever the cache holds (and replace the cached ones). */
+  force?: boolean;
   /** Receives one line per bundle (built or reused). */
   log?: (line: string) => void;
 }
 
 export const defaultOptions = {
   maxPagesPerBundle: 3000,
+  force: false,
   log: (line: string) => console.log(line),
 } satisfies Partial<Options>;
 
@@ -320,7 +323,7 @@ async function checkPageCount(outputPath: string, bundle: string, expected: numb
 }
 
 export async function buildSearchIndex(options: Options): Promise<BundleOutcome[]> {
-  const { site, cacheDir, maxPagesPerBundle, log } = { ...defaultOptions, ...options };
+  const { site, cacheDir, maxPagesPerBundle, force, log } = { ...defaultOptions, ...options };
   const bundleCache = path.join(cacheDir, 'search-index');
   const outputRoot = path.join(site, 'pagefind');
   await rm(outputRoot, { recursive: true, force: true });
@@ -334,7 +337,7 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
     const output = path.join(outputRoot, name);
     const cachedKey = await readFile(path.join(cached, 'key'), 'utf8').catch(() => undefined);
     let outcome: BundleOutcome['outcome'];
-    if (cachedKey === key) {
+    if (!force && cachedKey === key) {
       await copyBundle(path.join(cached, 'bundle'), output);
       outcome = 'reused';
     } else {
@@ -382,16 +385,23 @@ if (
   path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 ) {
   const { values } = parseArgs({
-    options: { site: { type: 'string' }, cacheDir: { type: 'string' } },
+    options: {
+      site: { type: 'string' },
+      cacheDir: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
   });
   if (values.site === undefined || values.cacheDir === undefined) {
-    console.error('Usage: node scripts/build-search-index.ts --site <built dir> --cacheDir <dir>');
+    console.error(
+      'Usage: node scripts/build-search-index.ts --site <built dir> --cacheDir <dir> [--force]',
+    );
     process.exit(2);
   }
   try {
     await buildSearchIndex({
       site: path.resolve(values.site),
       cacheDir: path.resolve(values.cacheDir),
+      force: values.force,
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

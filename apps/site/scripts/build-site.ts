@@ -116,7 +116,7 @@ try {
   await rm(unfinishedMarker);
   // One Pagefind run per publication year (scripts/build-search-index.ts), reusing the bundles
   // of years whose digests did not change.
-  await buildSearchIndex({ site: stagingDir, cacheDir });
+  await buildSearchIndex({ site: stagingDir, cacheDir, force: values.force });
   await previousSiteRemoved;
   await rename(stagingDir, outDir);
 } catch (error) {

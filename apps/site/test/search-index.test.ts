@@ -24,9 +24,14 @@ afterAll(async () => {
 });
 
 /** The step's CLI over `site`; resolves with its exit code and output. */
-function runStep(site: string, cacheDir: string): Promise<{ exitCode: number; output: string }> {
+function runStep(
+  site: string,
+  cacheDir: string,
+  extraArgs: string[] = [],
+): Promise<{ exitCode: number; output: string }> {
   const script = path.join(siteRoot, 'scripts/build-search-index.ts');
-  const child = spawn(process.execPath, [script, '--site', site, '--cacheDir', cacheDir]);
+  const args = [script, '--site', site, '--cacheDir', cacheDir, ...extraArgs];
+  const child = spawn(process.execPath, args);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -96,7 +101,7 @@ describe('groupIntoBundles', () => {
 });
 
 describe('the search-index step', () => {
-  it('builds the fixture site’s bundle, then reuses it with the same bytes', async () => {
+  it('builds the fixture site’s bundle, then reuses it (unless forced) with the same bytes', async () => {
     const site = await siteCopy('reuse');
     const cacheDir = path.join(workDir, 'reuse-cache');
     const first = await runStep(site, cacheDir);
@@ -110,6 +115,15 @@ describe('the search-index step', () => {
     expect(second).toEqual({
       exitCode: 0,
       output: 'Search bundle 2025: reused (3 digest pages)\n',
+    });
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+
+    // --force (the build's --force) ignores the cache, and still writes the same bytes.
+    expect(await runStep(site, cacheDir, ['--force'])).toEqual({
+      exitCode: 0,
+      output: 'Search bundle 2025: built (3 digest pages)\n',
     });
     expect(
       await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),

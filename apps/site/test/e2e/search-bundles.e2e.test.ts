@@ -162,7 +162,11 @@ describe('searching every year in Chromium', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
     const status = page.locator('#search-status');
-    await expect.poll(() => status.textContent()).not.toMatch(/^(Searching…)?$/);
+    // A wait limit, not a timing check: loading and searching three bundles on a busy machine
+    // can take longer than expect.poll's default second.
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .not.toMatch(/^(Searching…)?$/);
     const links = await page
       .locator('#search-results h2 a')
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
@@ -209,6 +213,17 @@ describe('searching every year in Chromium', () => {
     const { status, links } = await search('harvest');
     expect(status).toBe(`${harvestDigests} digests match “harvest”; showing the best 20.`);
     expect(links).toHaveLength(20);
+  });
+
+  it('says the search is unavailable when the bundle manifest cannot be loaded', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pagefind/manifest.json', (route) => route.fulfill({ status: 404 }));
+    await page.goto(`${server.origin}/search/?q=grain`);
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 30_000 })
+      .toBe('Search is unavailable right now: its index could not be loaded.');
+    await context.close();
   });
 
   it('finds no draft, whatever its year', async () => {
