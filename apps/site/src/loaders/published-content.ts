@@ -153,11 +153,11 @@ export function publishedContent(content: LinkedContent): PublishedContent {
 
 /**
  * The cross-reference graph of the published digests, the parser's `buildContentGraph` over what
- * the site stored. The loader does not store the graph it built: at 10,000 digests it was more
- * than half of the data store (26 of 47 MB), which Astro serialises on every build, bundles into
- * the build as one module and parses again to render; building it again here takes less time
- * than that. Built from published digests only, it has no edge, claim key or timeline row that
- * starts at a draft.
+ * the site stored. The loader does not store the graph it built: Astro serialises the data store
+ * on every build (devalue), bundles it into the build as one module and parses it again to
+ * render. At 10,000 digests the graph was 9 of the store's 47 MB, and serialising it alone took
+ * 4 s; building it again here takes 1.4–2 s. Built from published digests only, it has no edge,
+ * claim key or timeline row that starts at a draft.
  */
 export function publishedGraph(
   digests: readonly PublishedDigest[],
