@@ -51,11 +51,10 @@ function harvestDigest(index: number): string {
   ].join('\n');
 }
 
-function build(siteDir: string, contentDir: string, outDir: string, cacheDir: string) {
-  return buildSite({ siteDir, contentDir, outDir, cacheDir }).then((result) => {
-    if (result.exitCode !== 0) throw new Error(`Build into ${outDir} failed:\n${result.output}`);
-    return result;
-  });
+async function build(siteDir: string, contentDir: string, outDir: string, cacheDir: string) {
+  const result = await buildSite({ siteDir, contentDir, outDir, cacheDir });
+  if (result.exitCode !== 0) throw new Error(`Build into ${outDir} failed:\n${result.output}`);
+  return result;
 }
 
 beforeAll(async () => {
