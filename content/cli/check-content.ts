@@ -39,7 +39,14 @@ export async function runCheck(argv: string[], io: CommandIO): Promise<number> {
   }
   const contentDir = path.resolve(io.cwd, values.content ?? defaultContentDir);
   // Name files relative to where the command runs, so terminals and CI annotations can open them.
-  const content = await loadContent(contentDir, { diagnosticRoot: io.cwd });
+  let content;
+  try {
+    content = await loadContent(contentDir, { diagnosticRoot: io.cwd });
+  } catch (error) {
+    // Not a content directory, or one that cannot be read: nothing was checked.
+    io.stderr((error as Error).message);
+    return 2;
+  }
   const located = content.diagnostics;
 
   if (values.format === 'json') {

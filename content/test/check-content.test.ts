@@ -28,6 +28,14 @@ describe('pnpm check', () => {
     );
   });
 
+  it('fails, instead of checking nothing, when --content is not a content directory', async () => {
+    const io = captureIO(path.dirname(contentDir));
+    expect(await runCheck(['--content', 'cli'], io)).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      `${path.join(path.dirname(contentDir), 'cli')} is not a content directory: it has no digests/, entities/, sources/ folder.`,
+    );
+  });
+
   describe('on a copy with a broken link, an unknown verdict and a misquoted claim', () => {
     let root: string;
     const at: Record<string, string> = {};

@@ -65,3 +65,19 @@ describe('a build from content with several errors in several files', () => {
     expect(existsSync(`${outDir}.staging`)).toBe(false);
   });
 });
+
+describe('a build pointed at a directory that holds no content', () => {
+  it('fails naming the directory, instead of publishing a site without digests', async () => {
+    // A mistyped CONTENT_DIR: it exists, but holds no digests/, entities/ or sources/.
+    const notContent = path.join(siteRoot, 'test/fixtures');
+    const outDir = path.join(workDir, 'not-content/dist');
+    const result = await buildSite({
+      contentDir: notContent,
+      outDir,
+      cacheDir: path.join(workDir, 'not-content/cache'),
+    });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.output).toContain(`${notContent} is not a content directory`);
+    expect(await htmlFilesIn(outDir)).toEqual([]);
+  });
+});

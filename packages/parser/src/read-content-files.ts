@@ -9,10 +9,15 @@ import type { ContentFileBytes } from './pipeline/parse-content-file.ts';
 
 const contentFolders = ['digests', 'entities', 'sources'] as const;
 
-/** Every `.md` file in `digests/`, `entities/` and `sources/`, paths relative to `contentDir`. */
+/**
+ * Every `.md` file in `digests/`, `entities/` and `sources/`, paths relative to `contentDir`.
+ * Throws when `contentDir` has none of those folders (a mistyped `CONTENT_DIR` or `--content`
+ * would otherwise read as an empty archive, and a build would publish a site without digests).
+ */
 export async function readContentFiles(contentDir: string): Promise<ContentFileBytes[]> {
   const root = resolve(contentDir);
   const files: ContentFileBytes[] = [];
+  let foldersFound = 0;
   for (const folder of contentFolders) {
     let names: string[];
     try {
@@ -22,9 +27,15 @@ export async function readContentFiles(contentDir: string): Promise<ContentFileB
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
     }
+    foldersFound++;
     for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
       files.push({ path: `${folder}/${name}`, bytes: await readFile(join(root, folder, name)) });
     }
+  }
+  if (foldersFound === 0) {
+    throw new Error(
+      `${root} is not a content directory: it has no ${contentFolders.map((folder) => `${folder}/`).join(', ')} folder. Point the content directory (CONTENT_DIR, or --content for the editor tools) at the folder that holds them.`,
+    );
   }
   return files;
 }

@@ -38,3 +38,14 @@ test('diagnostics name files relative to the content directory’s parent', asyn
     'content-broken-link/digests/a.md',
   ]);
 });
+
+test('a directory without digests/, entities/ or sources/ is an error, not an empty archive', async () => {
+  // The fixtures folder itself: it exists, but it holds content directories, not content.
+  const notContent = fileURLToPath(new URL('fixtures', import.meta.url));
+  await expect(loadContent(notContent)).rejects.toThrow(
+    `${notContent} is not a content directory: it has no digests/, entities/, sources/ folder.`,
+  );
+  await expect(loadContent(`${basic}-missing`)).rejects.toThrow(
+    `${basic}-missing is not a content directory`,
+  );
+});
