@@ -67,6 +67,16 @@ function astroBuild(): Promise<void> {
     process.execPath,
     [path.join(siteRoot, 'scripts/astro-build-step.ts'), ...args],
     {
+      // From the site root, as `pnpm build` runs it: started elsewhere, Vite leaves some of the
+      // parser's dependencies out of the bundle, unresolvable from an output directory outside.
+      // A relative CONTENT_DIR still means relative to where this script was started.
+      cwd: siteRoot,
+      env: {
+        ...process.env,
+        ...(process.env['CONTENT_DIR'] === undefined
+          ? {}
+          : { CONTENT_DIR: path.resolve(process.env['CONTENT_DIR']) }),
+      },
       stdio: 'inherit',
     },
   );
