@@ -42,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
+import pMap from 'p-map';
 
 export interface Options {
   /** The built site (the output of `astro build`); bundles are written to its `pagefind/`. */
@@ -159,11 +160,8 @@ async function readDigestPages(site: string): Promise<DigestPage[]> {
     files.push(file.split(path.sep).join('/'));
   }
   files.sort();
-  const pages: DigestPage[] = [];
-  await forEachLimited(files, fileConcurrency, async (file, index) => {
-    pages[index] = await readDigestPage(site, file);
-  });
-  return pages;
+  // p-map gives the pages in file order, whichever was read first.
+  return pMap(files, (file) => readDigestPage(site, file), { concurrency: fileConcurrency });
 }
 
 async function readDigestPage(site: string, file: string): Promise<DigestPage> {
@@ -240,30 +238,18 @@ function bundleKey(pages: readonly DigestPage[]): string {
  */
 async function stagePages(site: string, pages: readonly DigestPage[], stagingDir: string) {
   await rm(stagingDir, { recursive: true, force: true });
-  await forEachLimited(pages, fileConcurrency, async (page) => {
-    const target = path.join(stagingDir, page.file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(site, page.file), target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-      await copyFile(path.join(site, page.file), target);
-    });
-  });
-}
-
-/** Runs `task` over `items`, `concurrency` at a time. */
-async function forEachLimited<Item>(
-  items: readonly Item[],
-  concurrency: number,
-  task: (item: Item, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      await task(items[index] as Item, index);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await pMap(
+    pages,
+    async (page) => {
+      const target = path.join(stagingDir, page.file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(path.join(site, page.file), target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+        await copyFile(path.join(site, page.file), target);
+      });
+    },
+    { concurrency: fileConcurrency },
+  );
 }
 
 /**
@@ -280,8 +266,10 @@ async function copyBundle(from: string, to: string): Promise<void> {
     else files.push(relative);
   }
   for (const dir of [...dirs].sort()) await mkdir(path.join(to, dir), { recursive: true });
-  await forEachLimited(files, fileConcurrency, (file) =>
-    copyFile(path.join(from, file), path.join(to, file), constants.COPYFILE_FICLONE),
+  await pMap(
+    files,
+    (file) => copyFile(path.join(from, file), path.join(to, file), constants.COPYFILE_FICLONE),
+    { concurrency: fileConcurrency },
   );
 }
 
