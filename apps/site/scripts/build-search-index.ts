@@ -51,7 +51,8 @@ export interface Options {
   cacheDir: string;
   /**
    * Most digest pages one Pagefind run indexes. At about 0.33 MB of Pagefind memory per page,
-   * 3,000 pages keep a run near 1 GiB; a year with more is split into month ranges.
+   * 2,000 pages keep a run near 0.7 GiB, and the two that run at once (`pagefindRuns`) near
+   * 1.4 GiB; a year with more is split into month ranges.
    */
   maxPagesPerBundle?: number;
   /** Build every bundle, whatever the cache holds (and replace the cached ones). */
@@ -60,8 +61,14 @@ export interface Options {
   log?: (line: string) => void;
 }
 
+/**
+ * Pagefind runs at once. One run keeps about 1.4 of the machine's cores busy; two use both
+ * cores of a 2-core CI runner.
+ */
+const pagefindRuns = 2;
+
 export const defaultOptions = {
-  maxPagesPerBundle: 3000,
+  maxPagesPerBundle: 2000,
   force: false,
   log: (line: string) => console.log(line),
 } satisfies Partial<Options>;
@@ -318,8 +325,8 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
   await mkdir(bundleCache, { recursive: true });
 
   const bundles = groupIntoBundles(await readDigestPages(site), maxPagesPerBundle);
-  const outcomes: BundleOutcome[] = [];
-  for (const [name, pages] of bundles) {
+
+  async function buildOrReuseBundle(name: string, pages: DigestPage[]): Promise<BundleOutcome> {
     const key = bundleKey(pages);
     const cached = path.join(bundleCache, name);
     const output = path.join(outputRoot, name);
@@ -347,8 +354,27 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
       await rename(replacement, cached);
       outcome = 'built';
     }
-    log(`Search bundle ${name}: ${outcome} (${pages.length} digest pages)`);
-    outcomes.push({ name, path: `/pagefind/${name}/`, pages: pages.length, outcome });
+    return { name, path: `/pagefind/${name}/`, pages: pages.length, outcome };
+  }
+
+  // Every bundle is finished, built or failed, before the step returns or throws: a failure
+  // leaves no Pagefind run writing into a site that build-site.ts is about to delete. The first
+  // failure in bundle order is the one thrown, whichever run failed first.
+  const settled = await pMap(
+    bundles,
+    ([name, pages]) =>
+      buildOrReuseBundle(name, pages).then(
+        (outcome) => ({ outcome }),
+        (error: unknown) => ({ error }),
+      ),
+    { concurrency: pagefindRuns },
+  );
+  const outcomes: BundleOutcome[] = [];
+  for (const result of settled) {
+    if ('error' in result) throw result.error;
+    const { name, pages, outcome } = result.outcome;
+    log(`Search bundle ${name}: ${outcome} (${pages} digest page${pages === 1 ? '' : 's'})`);
+    outcomes.push(result.outcome);
   }
 
   // Bundles of years that no longer have digests are not kept.

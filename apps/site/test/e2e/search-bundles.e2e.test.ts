@@ -111,7 +111,7 @@ describe('search bundles by publication year', () => {
   it('builds one bundle per year with published digests, newest first, and no drafts', async () => {
     expect(bundleLines(firstBuild.output)).toEqual([
       'Search bundle 2025: built (4 digest pages)',
-      'Search bundle 2024: built (1 digest pages)',
+      'Search bundle 2024: built (1 digest page)',
       `Search bundle 2023: built (${harvestDigests} digest pages)`,
     ]);
     const manifest = JSON.parse(
@@ -136,7 +136,7 @@ describe('search bundles by publication year', () => {
   it('rebuilds only the edited digest’s year, and writes what a clean build writes', async () => {
     expect(bundleLines(rebuild.output)).toEqual([
       'Search bundle 2025: reused (4 digest pages)',
-      'Search bundle 2024: built (1 digest pages)',
+      'Search bundle 2024: built (1 digest page)',
       `Search bundle 2023: reused (${harvestDigests} digest pages)`,
     ]);
     expect(await siteDifferences(rebuiltDist, cleanDist)).toEqual([]);
