@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityIndexEntry } from '@fact-digest/parser';
-import { digestFeedXml, type FeedContent } from '../src/lib/digest-feed.ts';
+import { digestFeedXml, feedFileReads, type FeedContent } from '../src/lib/digest-feed.ts';
 import { htmlSha256 } from '../src/loaders/html-store.ts';
 import type { PublishedDigest as Digest } from '../src/loaders/published-content.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
@@ -287,5 +287,54 @@ describe('feeds from arbitrary text', () => {
       }),
       { numRuns },
     );
+  });
+});
+
+describe('the site feed of a large archive', () => {
+  it('reads the stored HTML of its digests a few files at a time, and carries every one', async () => {
+    const digests: Digest[] = Array.from({ length: 300 }, (_, index) => {
+      const id = `digest-${index}`;
+      const published = `2025-06-${String((index % 28) + 1).padStart(2, '0')}`;
+      return {
+        id,
+        file: `digests/${id}.md`,
+        title: `Digest ${index}`,
+        eventDate: published,
+        published,
+        conclusion: `Conclusion ${index}.`,
+        status: 'published' as const,
+        sources: [],
+        tags: [],
+        corrections: [],
+        notes: [],
+        claims: [],
+        htmlSha256: htmlSha256(`<p>Body ${index}.</p>`),
+        links: [],
+        mentions: [],
+      };
+    });
+    let reading = 0;
+    let mostAtOnce = 0;
+    const content: FeedContent = {
+      graph: { entities: {} },
+      entityById: new Map(),
+      // Each read takes a moment, as a file read does, so reads that are started together overlap.
+      digestFeedHtml: async (digest) => {
+        reading += 1;
+        mostAtOnce = Math.max(mostAtOnce, reading);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        reading -= 1;
+        return `<p>Body ${digest.id.slice('digest-'.length)}.</p>`;
+      },
+    };
+    const xml = await digestFeedXml(
+      { title: 'Digests', description: 'All.', path: '/rss.xml', digests, items: 'full' },
+      content,
+      site,
+    );
+    expect(mostAtOnce).toBe(feedFileReads);
+    const items = parseFeed(xml).items;
+    expect(items).toHaveLength(300);
+    expect(items[299]?.content).toContain('Body 299.');
   });
 });

@@ -5,6 +5,7 @@
  * the same `digestFeedXml`, outside Astro as well as inside it.
  */
 import { getRssString, type RSSOptions } from '@astrojs/rss';
+import pMap from 'p-map';
 import { getVerdict } from '@fact-digest/parser';
 import type { PublishedDigest as Digest, PublishedGraph } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
@@ -13,6 +14,9 @@ import { feedXmlForReaders } from './feed-xml-for-readers.ts';
 import { toInstant } from './format-date.ts';
 import type { SiteContent } from './site-content.ts';
 import { absoluteUrl, digestPath } from './site-paths.ts';
+
+/** Stored feed HTML files read at once while making a full feed. */
+export const feedFileReads = 16;
 
 export interface DigestFeed {
   title: string;
@@ -140,7 +144,11 @@ export async function digestFeedXml(
 ): Promise<string> {
   const bodies = new Map<string, string>();
   if (feed.items === 'full') {
-    const read = await Promise.all(feed.digests.map((digest) => content.digestFeedHtml(digest)));
+    // A few files at a time: all at once, the site feed opened one file per digest together,
+    // past the default limit of open files on some systems (256 on macOS).
+    const read = await pMap(feed.digests, (digest) => content.digestFeedHtml(digest), {
+      concurrency: feedFileReads,
+    });
     feed.digests.forEach((digest, index) => bodies.set(digest.id, read[index] as string));
   }
   return feedXmlForReaders(await getRssString(digestFeedOptions(feed, content, site, bodies)));
