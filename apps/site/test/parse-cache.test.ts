@@ -2,21 +2,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetaStore } from 'astro/loaders';
 import type { ParsedContentFile } from '@fact-digest/parser';
 import { openParseCache } from '../src/loaders/parse-cache.ts';
-
-/** The loader's meta store as Astro keeps it: string values by key. */
-function metaStore(): MetaStore & { keys: () => string[] } {
-  const values = new Map<string, string>();
-  return {
-    get: (key) => values.get(key),
-    set: (key, value) => void values.set(key, value),
-    has: (key) => values.has(key),
-    delete: (key) => void values.delete(key),
-    keys: () => [...values.keys()],
-  };
-}
+import { metaStore } from './support/meta-store.ts';
 
 const parsedEntity = (id: string): ParsedContentFile => ({
   kind: 'entity',

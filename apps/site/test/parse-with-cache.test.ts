@@ -18,18 +18,8 @@ import {
 import { openParseCache } from '../src/loaders/parse-cache.ts';
 import { createParsePool } from '../src/loaders/parse-pool.ts';
 import { parseWithCache } from '../src/loaders/parse-with-cache.ts';
+import { metaStore } from './support/meta-store.ts';
 import { fixtureContentDir } from './support/site-build.ts';
-
-/** The loader's meta store as Astro keeps it: string values by key. */
-function metaStore(): MetaStore {
-  const values = new Map<string, string>();
-  return {
-    get: (key) => values.get(key),
-    set: (key, value) => void values.set(key, value),
-    has: (key) => values.has(key),
-    delete: (key) => void values.delete(key),
-  };
-}
 
 let files: ContentFileBytes[];
 let dir: string;
