@@ -6,6 +6,7 @@
  */
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { claimPath, digestPath, entityPath, sourcePath } from '../format/site-paths.ts';
 import { buildContentGraph, type GraphOptions } from '../graph/build-content-graph.ts';
 import {
   compareDiagnostics,
@@ -193,7 +194,7 @@ function resolve(
   }
   if (target.kind === 'digest') {
     if (reference.fragment === undefined) {
-      return { target: { kind: 'digest', digestId: target.id }, href: `/digests/${target.id}/` };
+      return { target: { kind: 'digest', digestId: target.id }, href: digestPath(target.id) };
     }
     const claimIds = target.claimIds;
     const declared = claimIdSet(claimIds);
@@ -210,7 +211,7 @@ function resolve(
     }
     return {
       target: { kind: 'claim', digestId: target.id, claimId },
-      href: `/digests/${target.id}/#claim-${claimId}`,
+      href: claimPath(target.id, claimId),
     };
   }
   if (reference.fragment !== undefined) {
@@ -220,8 +221,8 @@ function resolve(
     );
   }
   return target.kind === 'entity'
-    ? { target: { kind: 'entity', entityId: target.id }, href: `/entities/${target.id}/` }
-    : { target: { kind: 'source', sourceId: target.id }, href: `/sources/${target.id}/` };
+    ? { target: { kind: 'entity', entityId: target.id }, href: entityPath(target.id) }
+    : { target: { kind: 'source', sourceId: target.id }, href: sourcePath(target.id) };
 }
 
 function linkDigest(

@@ -32,6 +32,7 @@ import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
+import { digestPath } from '../format/site-paths.ts';
 import { absoluteUrls } from '../render/absolute-urls.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { walkTree } from '../render/walk-tree.ts';
@@ -232,7 +233,7 @@ export function parseContentFile(
     };
     if (options.siteUrl !== undefined) {
       // Last, because it rewrites the tree everything above was made from.
-      const pageUrl = new URL(`/digests/${common.id}/`, options.siteUrl).href;
+      const pageUrl = new URL(digestPath(common.id), options.siteUrl).href;
       absoluteUrls(hast, pageUrl);
       parsed.digest.absoluteHtml = rendering.stringify(hast);
       parsed.pageUrl = pageUrl;
