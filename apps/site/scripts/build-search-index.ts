@@ -22,7 +22,6 @@
  * write; and since a bundle only refers to its own files, a reused bundle would be a correct
  * index even if it were not.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -43,6 +42,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
+import { runNodeScript } from './node-process.ts';
 
 export interface Options {
   /** The built site (the output of `astro build`); bundles are written to its `pagefind/`. */
@@ -200,7 +200,9 @@ export function groupIntoBundles<Page extends { published: string }>(
   const byYear = new Map<string, Page[]>();
   for (const page of pages) {
     const year = page.published.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), page]);
+    const yearPages = byYear.get(year);
+    if (yearPages) yearPages.push(page);
+    else byYear.set(year, [page]);
   }
   const bundles = new Map<string, Page[]>();
   for (const year of [...byYear.keys()].sort().reverse()) {
@@ -212,7 +214,9 @@ export function groupIntoBundles<Page extends { published: string }>(
     const byMonth = new Map<string, Page[]>();
     for (const page of yearPages) {
       const month = page.published.slice(5, 7);
-      byMonth.set(month, [...(byMonth.get(month) ?? []), page]);
+      const monthPages = byMonth.get(month);
+      if (monthPages) monthPages.push(page);
+      else byMonth.set(month, [page]);
     }
     const ranges: { first: string; last: string; pages: Page[] }[] = [];
     for (const month of [...byMonth.keys()].sort()) {
@@ -280,23 +284,13 @@ async function copyBundle(from: string, to: string): Promise<void> {
   );
 }
 
-function runPagefind(stagingDir: string, outputPath: string, bundle: string): Promise<void> {
-  const args = [pagefindRunner, '--site', '.', '--output-path', outputPath, ...pagefindArguments];
+async function runPagefind(stagingDir: string, outputPath: string, bundle: string): Promise<void> {
+  const args = ['--site', '.', '--output-path', outputPath, ...pagefindArguments];
   // In the staging directory, where there is no Pagefind config file to pick up.
-  const child = spawn(process.execPath, args, { cwd: stagingDir, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else {
-        reject(
-          new SearchIndexError(
-            `Pagefind failed for the ${bundle} search bundle (${signal ?? `exit code ${code}`}).`,
-          ),
-        );
-      }
-    });
-  });
+  const failure = await runNodeScript(pagefindRunner, args, { cwd: stagingDir });
+  if (failure !== undefined) {
+    throw new SearchIndexError(`Pagefind failed for the ${bundle} search bundle (${failure}).`);
+  }
 }
 
 /** Pagefind skips pages without `data-pagefind-body` silently; a bundle must hold every page. */

@@ -27,12 +27,12 @@
  * has exited: a Node process keeps the heap it grew, and in this process Astro's heap and
  * Pagefind's together made the build's peak (5.5 GiB at 10,000 digests, against 3.2 for either).
  */
-import { spawn } from 'node:child_process';
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex } from './build-search-index.ts';
+import { runNodeScript } from './node-process.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -60,33 +60,22 @@ async function discardIncrementalCache(): Promise<void> {
 }
 
 /** Runs scripts/astro-build-step.ts; rejects if it fails or is killed. */
-function astroBuild(): Promise<void> {
+async function astroBuild(): Promise<void> {
   const args = ['--root', siteRoot, '--outDir', stagingDir, '--cacheDir', cacheDir];
   if (values.force) args.push('--force');
-  const step = spawn(
-    process.execPath,
-    [path.join(siteRoot, 'scripts/astro-build-step.ts'), ...args],
-    {
-      // From the site root, as `pnpm build` runs it: started elsewhere, Vite leaves some of the
-      // parser's dependencies out of the bundle, unresolvable from an output directory outside.
-      // A relative CONTENT_DIR still means relative to where this script was started.
-      cwd: siteRoot,
-      env: {
-        ...process.env,
-        ...(process.env['CONTENT_DIR'] === undefined
-          ? {}
-          : { CONTENT_DIR: path.resolve(process.env['CONTENT_DIR']) }),
-      },
-      stdio: 'inherit',
+  const failure = await runNodeScript(path.join(siteRoot, 'scripts/astro-build-step.ts'), args, {
+    // From the site root, as `pnpm build` runs it: started elsewhere, Vite leaves some of the
+    // parser's dependencies out of the bundle, unresolvable from an output directory outside.
+    // A relative CONTENT_DIR still means relative to where this script was started.
+    cwd: siteRoot,
+    env: {
+      ...process.env,
+      ...(process.env['CONTENT_DIR'] === undefined
+        ? {}
+        : { CONTENT_DIR: path.resolve(process.env['CONTENT_DIR']) }),
     },
-  );
-  return new Promise((resolve, reject) => {
-    step.on('error', reject);
-    step.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`astro build failed (${signal ?? `exit code ${code}`})`));
-    });
   });
+  if (failure !== undefined) throw new Error(`astro build failed (${failure})`);
 }
 
 async function exists(file: string): Promise<boolean> {
