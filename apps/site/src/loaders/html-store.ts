@@ -3,8 +3,9 @@
  * instead of in the data store. Astro bundles the whole data store into the server build as one
  * module and holds it in memory while every page renders, but a digest's HTML is read by two
  * pages only (the digest's own page, and the site feed its feed HTML, the same with absolute
- * links), and it was half of the store. The store keeps the hashes; a page reads the file when it renders and checks the hash, so a file changed
- * or lost since the content was loaded fails the build instead of publishing other text.
+ * links), and it was half of the store. The store keeps the hashes; a page reads the file when
+ * it renders and checks the hash, so a file changed or lost since the content was loaded fails
+ * the build instead of publishing other text.
  *
  * Files are named by content, so a file is never rewritten, and two loads of the same content
  * (a build, or a dev server reloading) write nothing new.
