@@ -21,7 +21,8 @@ import {
 } from '@fact-digest/parser';
 import { digestFeedXml } from '../src/lib/digest-feed.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
-import { readStoredHtml, syncHtmlStore } from '../src/loaders/html-store.ts';
+import { storeContentSet } from '../src/loaders/content-entry.ts';
+import { readStoredText } from '../src/loaders/content-store.ts';
 import { createParsePool } from '../src/loaders/parse-pool.ts';
 import {
   publishedContent,
@@ -50,7 +51,12 @@ let storeDir: string;
 let published: PublishedContent;
 const feedHtmlOf = (digest: PublishedDigest): Promise<string> => {
   if (digest.feedHtmlSha256 === undefined) throw new Error(`${digest.id} has no feed HTML.`);
-  return readStoredHtml(storeDir, digest.feedHtmlSha256, digest.file, 'feed HTML');
+  return readStoredText(
+    storeDir,
+    { sha256: digest.feedHtmlSha256, kind: 'html' },
+    digest.file,
+    'feed HTML',
+  );
 };
 
 beforeAll(async () => {
@@ -80,7 +86,7 @@ beforeAll(async () => {
     await pool.close();
   }
   published = publishedContent(linkContent(parsed));
-  await syncHtmlStore(storeDir, published.renderedHtml);
+  await storeContentSet(storeDir, published, testSiteUrl);
 });
 
 afterAll(async () => {
@@ -91,7 +97,12 @@ describe("a digest's stored feed HTML", () => {
   it('is its page HTML with every link and image resolved against its page', async () => {
     expect(published.digests.length).toBeGreaterThan(0);
     for (const digest of published.digests) {
-      const pageHtml = await readStoredHtml(storeDir, digest.htmlSha256, digest.file);
+      const pageHtml = await readStoredText(
+        storeDir,
+        { sha256: digest.htmlSha256, kind: 'html' },
+        digest.file,
+        'rendered HTML',
+      );
       const stored = await feedHtmlOf(digest);
       expect(stored).toBe(reparsedWithAbsoluteUrls(pageHtml, pageUrlOf(digest.id)));
       expect(stored).not.toMatch(/(?:href|src)="(?!https?:)/);

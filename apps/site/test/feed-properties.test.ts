@@ -13,7 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityIndexEntry } from '@fact-digest/parser';
 import { digestFeedXml, feedFileReads, type FeedContent } from '../src/lib/digest-feed.ts';
-import { htmlSha256 } from '../src/loaders/html-store.ts';
+import { contentSha256 } from '../src/loaders/content-store.ts';
 import type { PublishedDigest as Digest } from '../src/loaders/published-content.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
 
@@ -174,7 +174,7 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
           digest.correction === undefined ? [] : [{ date: published, note: digest.correction }],
         notes: [],
         claims: [],
-        htmlSha256: htmlSha256(digest.html),
+        htmlSha256: contentSha256(digest.html),
         links: [],
         mentions: [],
       };
@@ -308,7 +308,7 @@ describe('the site feed of a large archive', () => {
         corrections: [],
         notes: [],
         claims: [],
-        htmlSha256: htmlSha256(`<p>Body ${index}.</p>`),
+        htmlSha256: contentSha256(`<p>Body ${index}.</p>`),
         links: [],
         mentions: [],
       };

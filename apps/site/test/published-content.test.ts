@@ -3,9 +3,13 @@
  * leaves drafts out by default; these tests load the content with `includeDrafts` (its preview
  * mode), so that a draft is in what the view starts from.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type ContentSet } from '@fact-digest/parser';
-import { htmlSha256 } from '../src/loaders/html-store.ts';
+import { storeContentSet, type StoredContentSet } from '../src/loaders/content-entry.ts';
+import { contentSha256, readStoredText } from '../src/loaders/content-store.ts';
 import {
   publishedContent,
   publishedGraph,
@@ -86,7 +90,7 @@ describe('publishedContent', () => {
     }
     const stored = published.digests.find((digest) => digest.id === withText?.id);
     expect(Object.keys(stored ?? {})).not.toContain('html');
-    expect(stored?.htmlSha256).toBe(htmlSha256(withText?.html ?? ''));
+    expect(stored?.htmlSha256).toBe(contentSha256(withText?.html ?? ''));
     expect(published.renderedHtml.get(stored?.htmlSha256 ?? '')).toBe(withText?.html);
     expect(published.renderedHtml.size).toBe(
       new Set(published.digests.map((digest) => digest.htmlSha256)).size,
@@ -110,5 +114,52 @@ describe('publishedContent', () => {
     const mentioning = published.digests.find((digest) => digest.mentions.length > 1);
     const original = content.digests.find((digest) => digest.id === mentioning?.id);
     expect(original?.mentions.length).toBeGreaterThan(mentioning?.mentions.length ?? 0);
+  });
+
+  it('is stored whole in the content store, and replaced there when the content changes', async () => {
+    const storeDir = await mkdtemp(path.join(tmpdir(), 'published-content-'));
+    try {
+      const entry = await storeContentSet(storeDir, published, 'https://example.org/');
+      expect(entry.siteUrl).toBe('https://example.org/');
+      const readBack = async (sha256: string): Promise<StoredContentSet> =>
+        JSON.parse(
+          await readStoredText(storeDir, { sha256, kind: 'json' }, 'this test', 'content set'),
+        ) as StoredContentSet;
+      expect(await readBack(entry.contentSetSha256)).toEqual({
+        digests: published.digests,
+        entities: published.entities,
+        sources: published.sources,
+      });
+      for (const digest of published.digests) {
+        const html = await readStoredText(
+          storeDir,
+          { sha256: digest.htmlSha256, kind: 'html' },
+          digest.file,
+          'rendered HTML',
+        );
+        expect(html).toBe(published.renderedHtml.get(digest.htmlSha256));
+      }
+
+      // One digest fewer: a new content set, and the old one and that digest's HTML are gone.
+      const [removed, ...kept] = published.digests;
+      const renderedHtml = new Map(published.renderedHtml);
+      if (removed !== undefined) renderedHtml.delete(removed.htmlSha256);
+      if (removed?.feedHtmlSha256 !== undefined) renderedHtml.delete(removed.feedHtmlSha256);
+      const changed = await storeContentSet(
+        storeDir,
+        { ...published, digests: kept, renderedHtml },
+        'https://example.org/',
+      );
+      expect(changed.contentSetSha256).not.toBe(entry.contentSetSha256);
+      expect((await readBack(changed.contentSetSha256)).digests).toEqual(kept);
+      const names = await readdir(storeDir);
+      expect(names.filter((name) => name.endsWith('.json'))).toEqual([
+        `${changed.contentSetSha256}.json`,
+      ]);
+      expect(names).not.toContain(`${removed?.htmlSha256}.html`);
+      expect(names).toHaveLength(renderedHtml.size + 1);
+    } finally {
+      await rm(storeDir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@
  * here, claim counts, entity names), into the props, and the key is a SHA-256 of those props.
  * Two builds with equal keys and equal code therefore render the same bytes. The two inputs read
  * at render time are named by hashes that are in the props, and the reading code checks the bytes
- * against them: a digest's HTML (`htmlSha256`, html-store.ts) and a source's archived text
+ * against them: a digest's HTML (`htmlSha256`, content-store.ts) and a source's archived text
  * (`contentHash`, archived-text.ts).
  *
  * Props should carry what the page shows and little else: a field that is not shown only

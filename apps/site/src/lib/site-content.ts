@@ -12,7 +12,12 @@ import {
   type PublishedGraph,
   type PublishedSource as ArchivedSource,
 } from '../loaders/published-content.ts';
-import { readStoredHtml } from '../loaders/html-store.ts';
+import { readStoredText } from '../loaders/content-store.ts';
+import {
+  contentSetEntryId,
+  type ContentSetEntry,
+  type StoredContentSet,
+} from '../loaders/content-entry.ts';
 import { toInstant } from './format-date.ts';
 
 export interface ClaimInDigest {
@@ -42,7 +47,7 @@ export interface SiteContent {
    * from it. Sources no published digest cites are absent.
    */
   citationsBySource: ReadonlyMap<string, SourceCitation[]>;
-  /** A digest's rendered HTML, read from where the loader stored it (see html-store.ts). */
+  /** A digest's rendered HTML, read from where the loader stored it (see content-store.ts). */
   digestHtml: (digest: Digest) => Promise<string>;
   /**
    * A digest's feed HTML (its rendered HTML with absolute links, made when it was parsed),
@@ -69,30 +74,50 @@ export function compareText(a: string, b: string): number {
 /**
  * The site content, read and indexed once per build: every page calls this, and rebuilding the
  * sorted lists and lookups per page made the build quadratic in the number of digests. In
- * `astro dev` the content can change between requests, so there it is read afresh each time.
+ * `astro dev` the content can change between requests, so there it is read again whenever the
+ * loader has stored a different content set.
  */
-export function getSiteContent(): Promise<SiteContent> {
-  if (import.meta.env.DEV) return readSiteContent();
-  builtSiteContent ??= readSiteContent();
-  return builtSiteContent;
+export async function getSiteContent(): Promise<SiteContent> {
+  if (!import.meta.env.DEV) {
+    builtSiteContent ??= contentSetEntry().then(readSiteContent);
+    return builtSiteContent;
+  }
+  const entry = await contentSetEntry();
+  if (devSiteContent?.sha256 !== entry.contentSetSha256) {
+    const content = readSiteContent(entry);
+    devSiteContent = { sha256: entry.contentSetSha256, content };
+    // A failed read is not kept: the next request tries again.
+    content.catch(() => {
+      if (devSiteContent?.content === content) devSiteContent = undefined;
+    });
+  }
+  return devSiteContent.content;
 }
 
 let builtSiteContent: Promise<SiteContent> | undefined;
+let devSiteContent: { sha256: string; content: Promise<SiteContent> } | undefined;
 
-async function readSiteContent(): Promise<SiteContent> {
+/** The one entry the loader stores: where it kept the published content set. */
+async function contentSetEntry(): Promise<ContentSetEntry> {
   const entries = await getCollection('contentSet');
-  const digests: Digest[] = [];
-  const entities: Entity[] = [];
-  const sources: ArchivedSource[] = [];
-  let htmlStore: { dir: string; siteUrl: string } | undefined;
-  for (const { data } of entries) {
-    if (data.kind === 'digest') digests.push(data.digest);
-    else if (data.kind === 'entity') entities.push(data.entity);
-    else if (data.kind === 'source') sources.push(data.source);
-    else htmlStore = data;
+  const entry = entries.find(({ id }) => id === contentSetEntryId);
+  if (entry === undefined) {
+    throw new Error(
+      `The contentSet collection has no "${contentSetEntryId}" entry: the fact-digest loader did not run (see src/content.config.ts).`,
+    );
   }
-  if (htmlStore === undefined) throw new Error('The content set has no html-store entry.');
-  const storeDir = htmlStore.dir;
+  return entry.data;
+}
+
+async function readSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
+  const { storeDir, siteUrl } = entry;
+  const storedJson = await readStoredText(
+    storeDir,
+    { sha256: entry.contentSetSha256, kind: 'json' },
+    'this build',
+    'published content set',
+  );
+  const { digests, entities, sources } = JSON.parse(storedJson) as StoredContentSet;
   // Before the digests are sorted: the graph's lists are sorted by the graph itself.
   const graph = publishedGraph(digests, entities);
   // Each date is parsed once, not once per comparison.
@@ -150,16 +175,27 @@ async function readSiteContent(): Promise<SiteContent> {
         : sourceById.get(reference.archivedSourceId);
     },
     citationsBySource,
-    digestHtml: (digest) => readStoredHtml(storeDir, digest.htmlSha256, digest.file),
+    digestHtml: (digest) =>
+      readStoredText(
+        storeDir,
+        { sha256: digest.htmlSha256, kind: 'html' },
+        digest.file,
+        'rendered HTML',
+      ),
     digestFeedHtml: (digest) => {
       if (digest.feedHtmlSha256 === undefined) {
         return Promise.reject(
           new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`),
         );
       }
-      return readStoredHtml(storeDir, digest.feedHtmlSha256, digest.file, 'feed HTML');
+      return readStoredText(
+        storeDir,
+        { sha256: digest.feedHtmlSha256, kind: 'html' },
+        digest.file,
+        'feed HTML',
+      );
     },
-    feedHtmlSiteUrl: htmlStore.siteUrl,
+    feedHtmlSiteUrl: siteUrl,
   };
 }
 

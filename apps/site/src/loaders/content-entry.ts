@@ -1,37 +1,59 @@
 /**
- * What the fact-digest loader stores: one collection entry per published digest, entity and
- * archived source, plus one naming where the digests' rendered HTML is kept. The cross-reference
- * graph is not stored: it is derived from the digests, and the site derives it again
- * (`publishedGraph`) for less than storing it costs (see published-content.ts). The parser has
- * validated everything already, so the schema only carries the types (validate at the boundary,
- * once).
+ * What the fact-digest loader stores in the data store: one entry, naming where the published
+ * content set is kept. The content set itself (every published digest, entity and archived
+ * source) and the digests' rendered HTML are in files named by their hash (see
+ * content-store.ts), not in the data store, which Astro bundles into the build as one module.
+ * The cross-reference graph is not stored at all: it is derived from the digests, and the site
+ * derives it again (`publishedGraph`) for less than storing it costs (see published-content.ts).
+ * The parser has validated everything already, so the schema only carries the types (validate at
+ * the boundary, once).
  */
 import { z } from 'astro/zod';
 import type { Entity } from '@fact-digest/parser';
-import type { PublishedDigest, PublishedSource } from './published-content.ts';
+import { contentSha256, storedFileName, syncContentStore } from './content-store.ts';
+import type { PublishedContent, PublishedDigest, PublishedSource } from './published-content.ts';
 
-export type ContentEntry =
-  | { kind: 'digest'; digest: PublishedDigest }
-  | { kind: 'entity'; entity: Entity }
-  | { kind: 'source'; source: PublishedSource }
-  /**
-   * Where the digests' rendered HTML is stored (see html-store.ts), as an absolute path, and
-   * the site URL their feed HTML was made absolute against.
-   */
-  | { kind: 'htmlStore'; dir: string; siteUrl: string };
+/** The published content set as the loader writes it to the content store, as JSON. */
+export interface StoredContentSet {
+  digests: PublishedDigest[];
+  entities: Entity[];
+  sources: PublishedSource[];
+}
 
-export const contentEntrySchema = z.custom<ContentEntry>();
+export interface ContentSetEntry {
+  /** The content store's folder (see content-store.ts), an absolute path. */
+  storeDir: string;
+  /** SHA-256 of the stored content set's JSON, the name it is stored under. */
+  contentSetSha256: string;
+  /** The site URL the digests' feed HTML was made absolute against. */
+  siteUrl: string;
+}
 
-/** Store ids: kinds have separate id spaces, so the kind is part of the key. */
-export function contentEntryId(entry: ContentEntry): string {
-  switch (entry.kind) {
-    case 'digest':
-      return `digests/${entry.digest.id}`;
-    case 'entity':
-      return `entities/${entry.entity.id}`;
-    case 'source':
-      return `sources/${entry.source.id}`;
-    case 'htmlStore':
-      return 'html-store';
+export const contentSetEntryId = 'content-set';
+
+export const contentSetEntrySchema = z.custom<ContentSetEntry>();
+
+/**
+ * Makes the content store in `storeDir` hold the published content set (as JSON) and its
+ * digests' HTML, page and feed, and nothing else; returns the entry naming it.
+ */
+export async function storeContentSet(
+  storeDir: string,
+  published: PublishedContent,
+  siteUrl: string,
+): Promise<ContentSetEntry> {
+  const contentSet: StoredContentSet = {
+    digests: published.digests,
+    entities: published.entities,
+    sources: published.sources,
+  };
+  const contentSetJson = JSON.stringify(contentSet);
+  const contentSetSha256 = contentSha256(contentSetJson);
+  const files = new Map<string, string>();
+  for (const [sha256, html] of published.renderedHtml) {
+    files.set(storedFileName(sha256, 'html'), html);
   }
+  files.set(storedFileName(contentSetSha256, 'json'), contentSetJson);
+  await syncContentStore(storeDir, files);
+  return { storeDir, contentSetSha256, siteUrl };
 }

@@ -3,14 +3,15 @@
  * phases: phase 1 once per file (cached under Astro's cache directory, see parse-cache.ts, keyed
  * by a digest of the file and of everything else the parse depends on, see parse-with-cache.ts,
  * so unchanged files are not parsed again on a rebuild; the rest are parsed on every core, see
- * parse-pool.ts), phase 2
- * (`linkContent`) over all files. Any error diagnostic fails the build, after every diagnostic
- * has been printed as `file:line:col  severity  message  rule-id`.
+ * parse-pool.ts), phase 2 (`linkContent`) over all files. Any error diagnostic fails the build,
+ * after every diagnostic has been printed as `file:line:col  severity  message  rule-id`.
  *
- * Everything goes into one collection: phase 2 needs every file at once, and Astro gives each
+ * Everything goes into one collection, as one entry naming the stored content set (see
+ * content-entry.ts and content-store.ts): phase 2 needs every file at once, and Astro gives each
  * collection its own meta store and runs loaders concurrently, so splitting digests, entities
  * and sources into separate collections would mean parsing twice or coordinating loaders.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -21,11 +22,10 @@ import {
   readContentFiles,
   type Diagnostic,
 } from '@fact-digest/parser';
-import { contentEntryId, contentEntrySchema, type ContentEntry } from './content-entry.ts';
+import { contentSetEntryId, contentSetEntrySchema, storeContentSet } from './content-entry.ts';
 import { openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { parseWithCache } from './parse-with-cache.ts';
-import { syncHtmlStore } from './html-store.ts';
 import { publishedContent } from './published-content.ts';
 
 export interface Options {
@@ -70,7 +70,7 @@ function siteUrlOf(context: LoaderContext): string {
 
 /** Reads, parses and links the content, then replaces the collection's entries with it. */
 async function syncContent(context: LoaderContext, options: Options): Promise<void> {
-  const { store, logger, generateDigest } = context;
+  const { store, logger } = context;
   const diagnosticRoot = options.diagnosticRoot ?? process.cwd();
   const files = await readContentFiles(options.contentDir);
   const cache = openParseCache(
@@ -115,26 +115,20 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   }
 
   const published = publishedContent(content);
-  // Digests' HTML, page and feed, goes to files beside the cache, not into the data store (see
-  // html-store.ts).
-  const htmlStoreDir = fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir));
-  await syncHtmlStore(htmlStoreDir, published.renderedHtml);
-  const entries: ContentEntry[] = [
-    ...published.digests.map((digest) => ({ kind: 'digest' as const, digest })),
-    ...published.entities.map((entity) => ({ kind: 'entity' as const, entity })),
-    ...published.sources.map((source) => ({ kind: 'source' as const, source })),
-    { kind: 'htmlStore', dir: htmlStoreDir, siteUrl },
-  ];
-  const ids = new Set<string>();
-  for (const entry of entries) {
-    const id = contentEntryId(entry);
-    ids.add(id);
-    // Pages write the digests' stored HTML and `entity.html` themselves and never call
-    // `render()`, so a `rendered` copy would only add to what the data store serialises and
-    // holds in memory.
-    store.set({ id, data: entry, digest: generateDigest(entry) });
-  }
-  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  // The content set and the digests' HTML, page and feed, go to files beside the cache, named by
+  // their hash, and the data store names the content set's hash only (see content-store.ts).
+  const storeDir = fileURLToPath(new URL('fact-digest-store/', context.config.cacheDir));
+  const [entry] = await Promise.all([
+    storeContentSet(storeDir, published, siteUrl),
+    // The HTML store of earlier versions, which the content store replaces.
+    rm(fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir)), {
+      recursive: true,
+      force: true,
+    }),
+  ]);
+  store.set({ id: contentSetEntryId, data: { ...entry }, digest: entry.contentSetSha256 });
+  // Entries of earlier versions, which stored every digest, entity and source.
+  for (const id of store.keys()) if (id !== contentSetEntryId) store.delete(id);
 }
 
 /**
@@ -168,7 +162,7 @@ export function factDigestLoader(userOptions: Options): Loader {
   let watching = false;
   return {
     name: 'fact-digest-loader',
-    schema: contentEntrySchema,
+    schema: contentSetEntrySchema,
     load: async (context) => {
       await syncContent(context, options);
       if (!watching) {

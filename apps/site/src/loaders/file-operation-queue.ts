@@ -15,7 +15,7 @@ export interface FileOperationQueue {
 
 /**
  * Runs file operations a few at a time and remembers the first failure. The loader's caches
- * (parse-cache.ts, html-store.ts) write and delete thousands of files; started all at once they
+ * (parse-cache.ts, content-store.ts) write and delete thousands of files; started all at once they
  * would open thousands of files and only wait in libuv's thread pool.
  *
  * p-queue limits the concurrency; this wrapper only keeps the first failure, because p-queue

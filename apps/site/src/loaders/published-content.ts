@@ -17,7 +17,7 @@ import {
   type Entity,
   type EntityMention,
 } from '@fact-digest/parser';
-import { htmlSha256 } from './html-store.ts';
+import { contentSha256 } from './content-store.ts';
 
 export interface LinkedContent {
   digests: readonly Digest[];
@@ -43,7 +43,7 @@ export type PublishedMention = Pick<EntityMention, 'entityId'>;
  * shows it), claims without their assessment (see `PublishedClaim`), links without positions, and
  * each mentioned entity once, in order of first mention. Everything stored is bundled into the
  * build and held in memory while pages render, so unused fields cost memory per digest.
- * The rendered HTML, half of what a digest is, is kept outside the store (see html-store.ts): a
+ * The rendered HTML, half of what a digest is, is kept outside the store (see content-store.ts): a
  * digest carries its hash, and `PublishedContent.renderedHtml` the HTML for the loader to write.
  */
 export interface PublishedDigest extends Omit<
@@ -104,8 +104,8 @@ const publishedDigest = ({
   ...digest
 }: Digest): PublishedDigest => ({
   ...digest,
-  htmlSha256: htmlSha256(html),
-  ...(absoluteHtml === undefined ? {} : { feedHtmlSha256: htmlSha256(absoluteHtml) }),
+  htmlSha256: contentSha256(html),
+  ...(absoluteHtml === undefined ? {} : { feedHtmlSha256: contentSha256(absoluteHtml) }),
   notes: [],
   claims: claims.map(publishedClaim),
   links: links.map(publishedCrossReference),
