@@ -33,6 +33,7 @@ import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
 import { digestPath } from '../format/site-paths.ts';
+import { closedYamlFrontmatter } from '../frontmatter/closed-yaml-frontmatter.ts';
 import { absoluteUrls } from '../render/absolute-urls.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { walkTree } from '../render/walk-tree.ts';
@@ -327,13 +328,19 @@ const frontmatterReader = unified()
 const closingFenceLine = /^---[ \t]*$/;
 
 /**
- * Reads an archived source's frontmatter into `file.data`. Only the frontmatter is read, so only
- * the text up to the closing fence is parsed: the archived text after it can be long, and the
- * frontmatter node depends on nothing after its closing line. When that text yields no
- * frontmatter (there is none, or it is not closed), the whole file is parsed as before.
+ * Reads an archived source's frontmatter into `file.data`. Only the frontmatter is read: usually
+ * its node is read straight from the fences (closedYamlFrontmatter); otherwise only the text up to
+ * the closing fence is parsed, since the archived text after it can be long and the frontmatter
+ * node depends on nothing after its closing line. When that text yields no frontmatter (there is
+ * none, or it is not closed), the whole file is parsed as before.
  */
 function readArchivedSourceFrontmatter(file: VFile): void {
   const value = String(file.value);
+  const frontmatter = closedYamlFrontmatter(value);
+  if (frontmatter !== undefined) {
+    frontmatterReader.runSync({ type: 'root', children: [frontmatter] }, file);
+    return;
+  }
   const lineEnding = /\r\n|\r|\n/g;
   let lineStart = -1;
   // Skip the opening line; the first later line that is a closing fence ends the frontmatter.
