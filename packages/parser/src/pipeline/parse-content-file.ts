@@ -30,8 +30,12 @@ import {
 import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-digest-frontmatter.ts';
 import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
-import { remarkNoEmailAutolinks } from '../plugins/remark-no-email-autolinks.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
+import {
+  remarkWithoutConstructs,
+  unmatchableGfmConstructs,
+  type DroppableGfmConstruct,
+} from '../plugins/remark-without-constructs.ts';
 import { digestPath } from '../format/site-paths.ts';
 import { closedYamlFrontmatter } from '../frontmatter/closed-yaml-frontmatter.ts';
 import { absoluteUrls } from '../render/absolute-urls.ts';
@@ -172,8 +176,8 @@ export function parseContentFile(
     readArchivedSourceFrontmatter(file);
     return parsedSource(file, base);
   }
-  // Without an `@`, GFM's email autolink construct cannot match: a reader without it is faster.
-  const rendering = renderingProcessor(kind, registry, decoded.text.includes('@'));
+  // GFM constructs that cannot match this document are left out of its reader, which is faster.
+  const rendering = renderingProcessor(kind, registry, unmatchableGfmConstructs(decoded.text));
   const mdast: Root = rendering.parse(file);
   const hast = rendering.runSync(mdast, file) as HastRoot;
   const html = rendering.stringify(hast);
@@ -244,16 +248,16 @@ export function parseContentFile(
 }
 
 /**
- * The plugins that read Markdown with frontmatter, as every content kind is read. Without
- * `emailAutolinks` only for documents that contain no `@` (see remark-no-email-autolinks).
+ * The plugins that read Markdown with frontmatter, as every content kind is read. Without the
+ * GFM constructs in `without`, only for documents they cannot match (see remark-without-constructs).
  */
-function markdownReader(kind: ContentKind, emailAutolinks = true) {
+function markdownReader(kind: ContentKind, without: readonly DroppableGfmConstruct[] = []) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkNestingLimit, { report: kind !== 'source' })
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm);
-  if (!emailAutolinks) processor.use(remarkNoEmailAutolinks);
+  if (without.length > 0) processor.use(remarkWithoutConstructs, { constructs: without });
   return processor
     .use(remarkAutolinkLiteralTransform)
     .use(remarkDirective)
@@ -267,9 +271,9 @@ function markdownReader(kind: ContentKind, emailAutolinks = true) {
 function createRenderingProcessor(
   kind: 'digest' | 'entity',
   registry: EntityRegistry,
-  emailAutolinks: boolean,
+  without: readonly DroppableGfmConstruct[],
 ) {
-  const processor = markdownReader(kind, emailAutolinks)
+  const processor = markdownReader(kind, without)
     .use(remarkStrayDirectives, { containers: kind === 'digest' ? ['claim'] : [] })
     .use(remarkContentSafety);
   // `use` appends in order: claims before cross-references (claims add source links), mentions last.
@@ -286,25 +290,24 @@ function createRenderingProcessor(
 
 type RenderingProcessor = ReturnType<typeof createRenderingProcessor>;
 
-type ProcessorKey = `${'digest' | 'entity'} ${'with' | 'without'} email autolinks`;
-
-/** Frozen pipelines per registry (digests depend on it), kind and reader. */
-const renderingProcessors = new WeakMap<EntityRegistry, Map<ProcessorKey, RenderingProcessor>>();
+/** Frozen pipelines per registry (digests depend on it), kind and reader: at most 32. */
+const renderingProcessors = new WeakMap<EntityRegistry, Map<string, RenderingProcessor>>();
 
 function renderingProcessor(
   kind: 'digest' | 'entity',
   registry: EntityRegistry,
-  emailAutolinks: boolean,
+  without: readonly DroppableGfmConstruct[],
 ) {
   let byKey = renderingProcessors.get(registry);
   if (byKey === undefined) {
     byKey = new Map();
     renderingProcessors.set(registry, byKey);
   }
-  const key: ProcessorKey = `${kind} ${emailAutolinks ? 'with' : 'without'} email autolinks`;
+  // `without` comes in one fixed order (unmatchableGfmConstructs), so equal sets give one key.
+  const key = `${kind} without ${without.join(' ')}`;
   let processor = byKey.get(key);
   if (processor === undefined) {
-    processor = createRenderingProcessor(kind, registry, emailAutolinks);
+    processor = createRenderingProcessor(kind, registry, without);
     byKey.set(key, processor);
   }
   return processor;
