@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { processContent, type ContentFile } from '../src/index.ts';
+import {
+  buildContentGraph,
+  processContent,
+  type ContentFile,
+  type GraphDigest,
+  type GraphLink,
+} from '../src/index.ts';
 import { claimBlock, digestFile, sharedFiles } from './content-helpers.ts';
 
 function corpus(): ContentFile[] {
@@ -85,4 +92,87 @@ test('the result does not depend on file order', () => {
   );
   expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   expect(JSON.stringify(shuffled)).toBe(JSON.stringify(forward));
+});
+
+/** Related digests scored the plain way: a map of pair scores, every candidate sorted. */
+function relatedByPairs(
+  digests: readonly GraphDigest<GraphLink>[],
+  entityIds: readonly string[],
+  limit: number,
+  fanout: number,
+): Record<string, string[]> {
+  const ids = [...new Set(digests.map((digest) => digest.id))].sort();
+  const pairScores = new Map<string, number>();
+  const add = (a: string, b: string, score: number) => {
+    if (a === b) return;
+    for (const key of [`${a} ${b}`, `${b} ${a}`])
+      pairScores.set(key, (pairScores.get(key) ?? 0) + score);
+  };
+  for (const digest of digests) {
+    for (const link of digest.links) {
+      if (link.target.kind === 'digest' && ids.includes(link.target.digestId))
+        add(digest.id, link.target.digestId, 2);
+    }
+  }
+  for (const entityId of entityIds) {
+    const sharing = ids.filter((id) =>
+      digests.some(
+        (digest) => digest.id === id && digest.mentions.some((m) => m.entityId === entityId),
+      ),
+    );
+    if (sharing.length > fanout) continue;
+    for (const a of sharing) for (const b of sharing) if (a < b) add(a, b, 1);
+  }
+  return Object.fromEntries(
+    ids.map((id) => [
+      id,
+      ids
+        .filter((other) => pairScores.has(`${id} ${other}`))
+        .sort(
+          (a, b) =>
+            (pairScores.get(`${id} ${b}`) ?? 0) - (pairScores.get(`${id} ${a}`) ?? 0) ||
+            (a < b ? -1 : a > b ? 1 : 0),
+        )
+        .slice(0, limit),
+    ]),
+  );
+}
+
+test('related digests are the best-scoring by shared entities and links, whatever the limits', () => {
+  const digestIds = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const entityIds = ['x', 'y', 'z', 'w'];
+  const digest = fc.record({
+    id: fc.constantFrom(...digestIds),
+    mentions: fc.array(fc.constantFrom(...entityIds).map((entityId) => ({ entityId }))),
+    links: fc.array(
+      fc.constantFrom(...digestIds).map((digestId) => ({
+        fromDigestId: '',
+        target: { kind: 'digest' as const, digestId },
+      })),
+      { maxLength: 4 },
+    ),
+  });
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(digest, { selector: (d) => d.id, maxLength: 6 }),
+      fc.constantFrom(10, 3, 1, 0, -2, 2.5),
+      fc.constantFrom(50, 2, 0),
+      (parts, limit, fanout) => {
+        const digests: GraphDigest<GraphLink>[] = parts.map((part) => ({
+          ...part,
+          status: 'published',
+          eventDate: '2025-06-14',
+          claims: [],
+          links: part.links.map((link) => ({ ...link, fromDigestId: part.id })),
+        }));
+        const graph = buildContentGraph(
+          digests,
+          entityIds.map((id) => ({ id })),
+          { relatedLimit: limit, relatedFanoutLimit: fanout },
+        );
+        expect(graph.related).toEqual(relatedByPairs(digests, entityIds, limit, fanout));
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

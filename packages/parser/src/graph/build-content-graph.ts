@@ -88,21 +88,10 @@ export function buildContentGraph<Link extends GraphLink = CrossReference>(
     ]),
   );
   const timeline: TimelineEntry[] = [];
-  const relatedScores = new Map<string, Map<string, number>>();
-  // Called for every pair of digests sharing an entity: no allocation per call.
-  const addDirectedScore = (from: string, to: string, score: number) => {
-    let scores = relatedScores.get(from);
-    if (scores === undefined) {
-      scores = new Map<string, number>();
-      relatedScores.set(from, scores);
-    }
-    scores.set(to, (scores.get(to) ?? 0) + score);
-  };
-  const addScore = (a: string, b: string, score: number) => {
-    if (a === b) return;
-    addDirectedScore(a, b, score);
-    addDirectedScore(b, a, score);
-  };
+  // Related digests are scored by index in id order (see relatedDigests).
+  const ids = [...included].sort(compareStrings);
+  const indexOf = new Map(ids.map((id, index) => [id, index]));
+  const linked: number[][] = ids.map(() => []);
 
   for (const digest of digests) {
     timeline.push({ date: digest.eventDate, digestId: digest.id });
@@ -129,23 +118,21 @@ export function buildContentGraph<Link extends GraphLink = CrossReference>(
           : undefined;
       if (targetDigest === undefined || !included.has(targetDigest)) continue;
       push(backlinks, targetDigest, link);
-      addScore(digest.id, targetDigest, crossReferenceWeight);
+      const from = indexOf.get(digest.id) as number;
+      const to = indexOf.get(targetDigest) as number;
+      if (from === to) continue;
+      linked[from]?.push(to);
+      linked[to]?.push(from);
     }
   }
 
+  const sharedEntities: number[][][] = ids.map(() => []);
   for (const entry of entityIndex.values()) {
     if (entry.digests.size > settings.relatedFanoutLimit) continue;
-    const sharing = [...entry.digests];
-    for (let i = 0; i < sharing.length; i++) {
-      for (let j = i + 1; j < sharing.length; j++)
-        addScore(sharing[i] as string, sharing[j] as string, 1);
-    }
+    const sharing = [...entry.digests].map((id) => indexOf.get(id) as number);
+    for (const index of sharing) sharedEntities[index]?.push(sharing);
   }
-
-  const related: Record<string, string[]> = {};
-  for (const digest of [...digests].sort((a, b) => compareStrings(a.id, b.id))) {
-    related[digest.id] = mostRelated(relatedScores.get(digest.id), settings.relatedLimit);
-  }
+  const related = relatedDigests(ids, sharedEntities, linked, settings.relatedLimit);
 
   return {
     backlinks: sortedRecord(backlinks, (list) =>
@@ -179,31 +166,69 @@ export function buildContentGraph<Link extends GraphLink = CrossReference>(
 }
 
 /**
- * The `limit` best-scoring ids, highest score first, ties by id: the start of the fully sorted
- * list, kept in one pass instead of sorting every related digest (hundreds per digest).
+ * Each digest's most related digests, by id in id order: 1 point per entity both mention (among
+ * entities within the fan-out limit) and `crossReferenceWeight` per link between them, either
+ * way. One digest's scores are summed in an array indexed by digest and cleared afterwards: the
+ * pairs run to hundreds of thousands, and a map per digest was most of the graph's time.
  */
-function mostRelated(scores: ReadonlyMap<string, number> | undefined, limit: number): string[] {
-  if (scores === undefined) return [];
+function relatedDigests(
+  ids: readonly string[],
+  sharedEntities: readonly (readonly (readonly number[])[])[],
+  linked: readonly (readonly number[])[],
+  limit: number,
+): Record<string, string[]> {
+  const scores = new Int32Array(ids.length);
+  const scored: number[] = [];
+  const add = (other: number, score: number) => {
+    if (scores[other] === 0) scored.push(other);
+    scores[other] = (scores[other] ?? 0) + score;
+  };
+  const related: Record<string, string[]> = {};
+  ids.forEach((id, index) => {
+    for (const sharing of sharedEntities[index] ?? []) {
+      for (const other of sharing) if (other !== index) add(other, 1);
+    }
+    for (const other of linked[index] ?? []) add(other, crossReferenceWeight);
+    related[id] = mostRelated(scored, scores, ids, limit);
+    for (const other of scored) scores[other] = 0;
+    scored.length = 0;
+  });
+  return related;
+}
+
+/**
+ * The `limit` best-scoring of the `scored` digests, highest score first, ties by id: the start of
+ * the fully sorted list, kept in one pass instead of sorting every related digest (hundreds per
+ * digest).
+ */
+function mostRelated(
+  scored: readonly number[],
+  scores: Int32Array,
+  ids: readonly string[],
+  limit: number,
+): string[] {
+  const score = (index: number) => scores[index] ?? 0;
+  const id = (index: number) => ids[index] ?? '';
+  const ranksBefore = (a: number, b: number) =>
+    score(a) > score(b) || (score(a) === score(b) && compareStrings(id(a), id(b)) < 0);
   if (!Number.isInteger(limit) || limit <= 0) {
-    return [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || compareStrings(a, b))
+    return [...scored]
+      .sort((a, b) => score(b) - score(a) || compareStrings(id(a), id(b)))
       .slice(0, limit)
-      .map(([id]) => id);
+      .map(id);
   }
-  const best: [string, number][] = [];
-  const ranksBefore = (a: [string, number], b: [string, number]) =>
-    a[1] > b[1] || (a[1] === b[1] && compareStrings(a[0], b[0]) < 0);
-  for (const entry of scores) {
-    if (best.length === limit && !ranksBefore(entry, best[limit - 1] as [string, number])) continue;
+  const best: number[] = [];
+  for (const entry of scored) {
+    if (best.length === limit && !ranksBefore(entry, best[limit - 1] as number)) continue;
     let index = Math.min(best.length, limit - 1);
     if (best.length < limit) best.push(entry);
-    while (index > 0 && ranksBefore(entry, best[index - 1] as [string, number])) {
-      best[index] = best[index - 1] as [string, number];
+    while (index > 0 && ranksBefore(entry, best[index - 1] as number)) {
+      best[index] = best[index - 1] as number;
       index--;
     }
     best[index] = entry;
   }
-  return best.map(([id]) => id);
+  return best.map(id);
 }
 
 function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
