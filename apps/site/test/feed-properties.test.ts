@@ -12,7 +12,18 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityIndexEntry } from '@fact-digest/parser';
-import { digestFeedXml, feedFileReads, type FeedContent } from '../src/lib/digest-feed.ts';
+import { getRssString } from '@astrojs/rss';
+import {
+  digestFeedChunks,
+  digestFeedOptions,
+  digestFeedXml,
+  feedFileReads,
+  feedItemsPerChunk,
+  feedResponse,
+  type DigestFeed,
+  type FeedContent,
+} from '../src/lib/digest-feed.ts';
+import { feedXmlForReaders } from '../src/lib/feed-xml-for-readers.ts';
 import { contentSha256 } from '../src/loaders/content-store.ts';
 import type { PublishedDigest as Digest } from '../src/loaders/published-content.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
@@ -195,18 +206,16 @@ function feedContentOf({ digests, htmlById, entities }: FeedCase): FeedContent {
   };
 }
 
+const siteFeedOf = (testCase: FeedCase): DigestFeed => ({
+  title: testCase.feedTitle,
+  description: 'Digests.',
+  path: '/rss.xml',
+  digests: testCase.digests,
+  items: 'full',
+});
+
 async function feedXmlOf(testCase: FeedCase): Promise<string> {
-  return digestFeedXml(
-    {
-      title: testCase.feedTitle,
-      description: 'Digests.',
-      path: '/rss.xml',
-      digests: testCase.digests,
-      items: 'full',
-    },
-    feedContentOf(testCase),
-    site,
-  );
+  return digestFeedXml(siteFeedOf(testCase), feedContentOf(testCase), site);
 }
 
 const linkOf = (digest: Digest): string => `${site.href}digests/${digest.id}/`;
@@ -290,6 +299,24 @@ describe('feeds from arbitrary text', () => {
   });
 });
 
+describe('a feed made in chunks', () => {
+  it('is the document @astrojs/rss writes for the whole feed at once, whatever the chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedCase, fc.integer({ min: 1, max: 4 }), async (testCase, perChunk) => {
+        const feed = siteFeedOf(testCase);
+        const content = feedContentOf(testCase);
+        const whole = feedXmlForReaders(
+          await getRssString(digestFeedOptions(feed, content, site, testCase.htmlById)),
+        );
+        let joined = '';
+        for await (const chunk of digestFeedChunks(feed, content, site, perChunk)) joined += chunk;
+        expect(joined).toBe(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('the site feed of a large archive', () => {
   it('reads the stored HTML of its digests a few files at a time, and carries every one', async () => {
     const digests: Digest[] = Array.from({ length: 300 }, (_, index) => {
@@ -327,14 +354,45 @@ describe('the site feed of a large archive', () => {
         return `<p>Body ${digest.id.slice('digest-'.length)}.</p>`;
       },
     };
-    const xml = await digestFeedXml(
-      { title: 'Digests', description: 'All.', path: '/rss.xml', digests, items: 'full' },
-      content,
-      site,
-    );
+    const feed: DigestFeed = {
+      title: 'Digests',
+      description: 'All.',
+      path: '/rss.xml',
+      digests,
+      items: 'full',
+    };
+    const xml = await digestFeedXml(feed, content, site);
     expect(mostAtOnce).toBe(feedFileReads);
     const items = parseFeed(xml).items;
     expect(items).toHaveLength(300);
     expect(items[299]?.content).toContain('Body 299.');
+
+    // Served as the feed route serves it: the same bytes, with a chunk's files read only when
+    // the response reaches that chunk.
+    const reads: string[] = [];
+    const response = feedResponse(
+      digestFeedChunks(
+        feed,
+        {
+          ...content,
+          digestFeedHtml: (digest) => {
+            reads.push(digest.id);
+            return content.digestFeedHtml(digest);
+          },
+        },
+        site,
+      ),
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const parts: Uint8Array[] = [];
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    expect(reads).toHaveLength(feedItemsPerChunk);
+    if (first.value) parts.push(first.value);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      parts.push(next.value);
+    }
+    expect(reads).toHaveLength(300);
+    expect(Buffer.concat(parts).toString('utf8')).toBe(xml);
   });
 });

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { digestFeedXml, feedResponse } from '../lib/digest-feed.ts';
+import { digestFeedChunks, feedResponse } from '../lib/digest-feed.ts';
 import { getSiteContent } from '../lib/site-content.ts';
 import { feedPath } from '../lib/site-paths.ts';
 import { publication } from '../site-settings.ts';
@@ -13,7 +13,8 @@ export const GET: APIRoute = async ({ site }) => {
       `The digests' feed HTML was made for ${content.feedHtmlSiteUrl}, but the site is ${feedSite.href}. Build again.`,
     );
   }
-  const xml = await digestFeedXml(
+  // In chunks: the site feed carries every digest's HTML (see `digestFeedChunks`).
+  const chunks = digestFeedChunks(
     {
       title: publication.name,
       description: publication.description,
@@ -24,5 +25,5 @@ export const GET: APIRoute = async ({ site }) => {
     content,
     feedSite,
   );
-  return feedResponse(xml);
+  return feedResponse(chunks);
 };
