@@ -33,7 +33,6 @@ import {
   readFile,
   readdir,
   rename,
-  rm,
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +42,7 @@ import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
 import { runNodeScript } from './node-process.ts';
+import { removeDirectory } from '../src/remove-directory.ts';
 
 export interface Options {
   /** The built site (the output of `astro build`); bundles are written to its `pagefind/`. */
@@ -248,7 +248,7 @@ function bundleKey(pages: readonly DigestPage[]): string {
  * the site, so that Pagefind run there indexes exactly them and computes the same URLs.
  */
 async function stagePages(site: string, pages: readonly DigestPage[], stagingDir: string) {
-  await rm(stagingDir, { recursive: true, force: true });
+  await removeDirectory(stagingDir);
   await pMap(
     pages,
     async (page) => {
@@ -315,7 +315,7 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
   const { site, cacheDir, maxPagesPerBundle, force, log } = { ...defaultOptions, ...options };
   const bundleCache = path.join(cacheDir, 'search-index');
   const outputRoot = path.join(site, 'pagefind');
-  await rm(outputRoot, { recursive: true, force: true });
+  await removeDirectory(outputRoot);
   await mkdir(bundleCache, { recursive: true });
 
   const bundles = groupIntoBundles(await readDigestPages(site), maxPagesPerBundle);
@@ -335,16 +335,16 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
       try {
         await runPagefind(stagingDir, output, name);
       } finally {
-        await rm(stagingDir, { recursive: true, force: true });
+        await removeDirectory(stagingDir);
       }
       await checkPageCount(output, name, pages.length);
       // Written beside the old entry and swapped in, so an interrupted build leaves either the
       // old bundle with its key or none; the key is written last.
       const replacement = path.join(bundleCache, `${name}.new`);
-      await rm(replacement, { recursive: true, force: true });
+      await removeDirectory(replacement);
       await copyBundle(output, path.join(replacement, 'bundle'));
       await writeFile(path.join(replacement, 'key'), key);
-      await rm(cached, { recursive: true, force: true });
+      await removeDirectory(cached);
       await rename(replacement, cached);
       outcome = 'built';
     }
@@ -373,8 +373,7 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
 
   // Bundles of years that no longer have digests are not kept.
   for (const entry of await readdir(bundleCache)) {
-    if (!bundles.has(entry))
-      await rm(path.join(bundleCache, entry), { recursive: true, force: true });
+    if (!bundles.has(entry)) await removeDirectory(path.join(bundleCache, entry));
   }
   const manifest: SearchManifest = {
     bundles: outcomes.map(({ name, path: bundlePath, pages }) => ({

@@ -32,6 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex } from './build-search-index.ts';
+import { removeDirectory } from '../src/remove-directory.ts';
 import { runNodeScript } from './node-process.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -56,7 +57,7 @@ const unfinishedMarker = path.join(cacheDir, 'incremental-build.unfinished');
  */
 async function discardIncrementalCache(): Promise<void> {
   await rm(path.join(cacheDir, 'incremental-build.json'), { force: true });
-  await rm(path.join(cacheDir, 'dist'), { recursive: true, force: true });
+  await removeDirectory(path.join(cacheDir, 'dist'));
 }
 
 /** Runs scripts/astro-build-step.ts; rejects if it fails or is killed. */
@@ -86,21 +87,19 @@ async function exists(file: string): Promise<boolean> {
 }
 
 // Left by a build that was killed.
-await rm(stagingDir, { recursive: true, force: true });
-await rm(previousDir, { recursive: true, force: true });
+await removeDirectory(stagingDir);
+await removeDirectory(previousDir);
 // Moving the previous site aside is instant; deleting its thousands of files takes seconds that a
 // rebuild need not wait for, so that runs while Astro builds.
 const hadPreviousSite = await rename(outDir, previousDir).then(
   () => true,
   async (error: NodeJS.ErrnoException) => {
     // No previous site; or it cannot be moved, and is deleted before anything else happens.
-    if (error.code !== 'ENOENT') await rm(outDir, { recursive: true, force: true });
+    if (error.code !== 'ENOENT') await removeDirectory(outDir);
     return false;
   },
 );
-const previousSiteRemoved = hadPreviousSite
-  ? rm(previousDir, { recursive: true, force: true })
-  : Promise.resolve();
+const previousSiteRemoved = hadPreviousSite ? removeDirectory(previousDir) : Promise.resolve();
 // Awaited below, on success and on failure; this only keeps Node from calling it unhandled first.
 previousSiteRemoved.catch(() => undefined);
 try {
@@ -119,7 +118,7 @@ try {
   await previousSiteRemoved;
   await rename(stagingDir, outDir);
 } catch (error) {
-  await rm(stagingDir, { recursive: true, force: true });
+  await removeDirectory(stagingDir);
   await previousSiteRemoved.catch(() => undefined);
   if (await exists(unfinishedMarker)) {
     await discardIncrementalCache();

@@ -11,7 +11,6 @@
  * collection its own meta store and runs loaders concurrently, so splitting digests, entities
  * and sources into separate collections would mean parsing twice or coordinating loaders.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -27,6 +26,7 @@ import { openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { parseWithCache } from './parse-with-cache.ts';
 import { publishedContent } from './published-content.ts';
+import { removeDirectory } from '../remove-directory.ts';
 
 export interface Options {
   /** Absolute path of the content directory (holding `digests/`, `entities/`, `sources/`). */
@@ -121,10 +121,7 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
   const [entry] = await Promise.all([
     storeContentSet(storeDir, published, siteUrl),
     // The HTML store of earlier versions, which the content store replaces.
-    rm(fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir)), {
-      recursive: true,
-      force: true,
-    }),
+    removeDirectory(fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir))),
   ]);
   store.set({ id: contentSetEntryId, data: { ...entry }, digest: entry.contentSetSha256 });
   // Entries of earlier versions, which stored every digest, entity and source.

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { MetaStore } from 'astro/loaders';
 import type { ParsedContentFile } from '@fact-digest/parser';
 import { fileOperationQueue } from './file-operation-queue.ts';
+import { removeDirectory } from '../remove-directory.ts';
 
 export interface ParseCache {
   /** The cached result for a file, if it was parsed from inputs with this fingerprint. */
@@ -77,7 +78,7 @@ export function openParseCache(dir: string, meta: MetaStore): ParseCache {
   // Earlier generations (and files of the format before generation folders) are stale.
   for (const name of existing) {
     if (name !== generation) {
-      queue.add(() => rm(path.join(dir, name), { recursive: true, force: true }));
+      queue.add(() => removeDirectory(path.join(dir, name)));
     }
   }
   // Results stored through this opening, which `get` answers from before their write finishes.
