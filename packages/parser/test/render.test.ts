@@ -115,3 +115,23 @@ test('alias mentions are recorded with positions; quote mentions go into about',
   ]);
   expect(digest.claims[0]?.about).toEqual(['ukraine']);
 });
+
+test('a claimant name with a line break shows as remark-rehype shows Markdown text: spaces around the break trimmed', () => {
+  const files = sharedFiles().map((file) =>
+    file.path === 'entities/volodymyr-zelensky.md'
+      ? {
+          ...file,
+          value: file.value.replace('name: Volodymyr Zelensky', 'name: "Volodymyr \\n Zelensky"'),
+        }
+      : file,
+  );
+  const content = processContent([
+    ...files,
+    digestFile({ id: 'subject', body: claimBlock('count', 'accurate') }),
+  ]);
+  expect(content.diagnostics).toEqual([]);
+  expect(content.digests[0]?.html).toContain(
+    '<p class="claim-meta">Claimed by <a href="/entities/volodymyr-zelensky/">Volodymyr\nZelensky</a> on <time datetime="2025-06-14">2025-06-14</time> in <a href="/sources/kyiv-independent-2025-06-14/">Ukraine brings home more POWs</a> (The Kyiv Independent)</p>',
+  );
+  expect(content.digests[0]?.text).toContain('Claimed by Volodymyr Zelensky on 2025-06-14');
+});

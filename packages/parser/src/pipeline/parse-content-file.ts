@@ -39,6 +39,7 @@ import {
 import { digestPath } from '../format/site-paths.ts';
 import { closedYamlFrontmatter } from '../frontmatter/closed-yaml-frontmatter.ts';
 import { absoluteUrls } from '../render/absolute-urls.ts';
+import { hastContentHandler } from '../render/hast-content.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { walkTree } from '../render/walk-tree.ts';
 import { decodeContentText } from './decode-content-text.ts';
@@ -281,7 +282,7 @@ function createRenderingProcessor(
   processor.use(remarkCrossReferences);
   if (kind === 'digest') processor.use(remarkEntityMentions, { registry });
   return processor
-    .use(remarkRehype)
+    .use(remarkRehype, { handlers: { hastContent: hastContentHandler } })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeExternalLinks)
     .use(rehypeStringify)

@@ -3,7 +3,7 @@
  * the claim markup: an `<article id="claim-<id>">` with the verdict as a text label, the claimant,
  * the date, the source, the quote as a blockquote and the assessment.
  */
-import type { Blockquote, Link, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
@@ -12,6 +12,7 @@ import { suggestionText } from '../diagnostics/suggest-name.ts';
 import { calendarDate, idPattern, type SourceReference } from '../format/schema.ts';
 import { getVerdict, isVerdictId, verdictIds } from '../format/verdicts.ts';
 import type { Claim, Position } from '../model.ts';
+import { element, hastContent, text } from '../render/hast-content.ts';
 import { walkTree } from '../render/walk-tree.ts';
 
 export interface Options {
@@ -205,34 +206,16 @@ function renderClaim(node: ContainerDirective, claim: ClaimMarkup): void {
     hName: 'article',
     hProperties: { id: `claim-${claim.id}`, className: ['claim', `verdict-${claim.verdict}`] },
   };
-  const verdictLine: Paragraph = {
-    type: 'paragraph',
-    data: { hProperties: { className: ['claim-verdict'] }, generated: true },
-    children: [
-      { type: 'text', value: 'Verdict: ' },
-      { type: 'strong', children: [{ type: 'text', value: label }] },
-    ],
-  };
-  const claimantLink: Link = {
-    type: 'link',
-    url: `/entities/${claim.claimant}/`,
-    children: [{ type: 'text', value: claim.claimantName }],
-  };
+  const verdictLine = hastContent([
+    element('p', { className: ['claim-verdict'] }, [
+      text('Verdict: '),
+      element('strong', {}, [text(label)]),
+    ]),
+  ]);
   const metaLine: Paragraph = {
     type: 'paragraph',
     data: { hProperties: { className: ['claim-meta'] }, generated: true },
-    children: [
-      { type: 'text', value: 'Claimed by ' },
-      claimantLink,
-      { type: 'text', value: ' on ' },
-      {
-        type: 'emphasis',
-        data: { hName: 'time', hProperties: { dateTime: claim.date } },
-        children: [{ type: 'text', value: claim.date }],
-      },
-      { type: 'text', value: ' in ' },
-      ...sourceCitation(claim),
-    ],
+    children: [...claimantAndDate(claim), ...sourceCitation(claim)],
   };
   claim.quote.data = { ...claim.quote.data, hProperties: { className: ['claim-quote'] } };
   const assessment: ContainerDirective = {
@@ -256,6 +239,37 @@ declare module 'mdast' {
     /** Set on nodes the parser generates (claim labels, source links): not the editor's text. */
     generated?: boolean;
   }
+}
+
+/**
+ * "Claimed by <claimant> on <date> in ", as hast (see hast-content.ts). The claimant's link is an
+ * entity page (an id, so no URL escaping applies) and the date a checked YYYY-MM-DD; a name with
+ * a line break stays Markdown, since remark-rehype trims spaces around line breaks in text.
+ */
+function claimantAndDate(claim: ClaimMarkup): PhrasingContent[] {
+  const href = `/entities/${claim.claimant}/`;
+  if (/[\r\n]/.test(claim.claimantName)) {
+    return [
+      { type: 'text', value: 'Claimed by ' },
+      { type: 'link', url: href, children: [{ type: 'text', value: claim.claimantName }] },
+      { type: 'text', value: ' on ' },
+      {
+        type: 'emphasis',
+        data: { hName: 'time', hProperties: { dateTime: claim.date } },
+        children: [{ type: 'text', value: claim.date }],
+      },
+      { type: 'text', value: ' in ' },
+    ];
+  }
+  return [
+    hastContent([
+      text('Claimed by '),
+      element('a', { href }, [text(claim.claimantName)]),
+      text(' on '),
+      element('time', { dateTime: claim.date }, [text(claim.date)]),
+      text(' in '),
+    ]),
+  ];
 }
 
 /** The source title, linked to its archived copy when there is one, else to its URL. */
