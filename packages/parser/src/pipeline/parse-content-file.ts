@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
@@ -214,7 +214,7 @@ export function parseContentFile(
   const parsed: ParsedDigestFile = {
     ...common,
     kind,
-    quotePositions: quotePositions(mdast),
+    quotePositions: file.data.quotePositions ?? {},
     claimIds: file.data.claimIds ?? [],
   };
   const frontmatter = file.data.digestFrontmatter;
@@ -385,10 +385,14 @@ function claimAssessments(
   stringify: (node: HastRoot) => string,
 ): Map<string, string> {
   const assessments = new Map<string, string>();
-  walkTree<HastNodes>(tree, (node) => {
-    if (node.type !== 'element') return;
+  walkTree<HastNodes>(tree, (node, _ancestors, index) => {
+    if (node.type !== 'element') return undefined;
+    // A paragraph holds only phrasing content, never a claim: its children are not walked.
+    if (node.tagName === 'p') return index === undefined ? undefined : index + 1;
     const id = node.properties.id;
-    if (node.tagName !== 'article' || typeof id !== 'string' || !id.startsWith('claim-')) return;
+    if (node.tagName !== 'article' || typeof id !== 'string' || !id.startsWith('claim-')) {
+      return undefined;
+    }
     const assessment = node.children.find(
       (child): child is Element =>
         child.type === 'element' &&
@@ -397,21 +401,9 @@ function claimAssessments(
     );
     const children: ElementContent[] = assessment?.children ?? [];
     assessments.set(id.slice('claim-'.length), stringify({ type: 'root', children }).trim());
+    return undefined;
   });
   return assessments;
-}
-
-function quotePositions(tree: Root): Record<string, Position> {
-  const positions: Record<string, Position> = {};
-  walkTree<Nodes>(tree, (node) => {
-    if (node.type !== 'containerDirective') return;
-    const id = node.attributes?.id;
-    const quote = node.children.find((child) => child.type === 'blockquote');
-    const start = quote?.position?.start;
-    if (node.name === 'claim' && id && start)
-      positions[id] = { line: start.line, column: start.column };
-  });
-  return positions;
 }
 
 /** Frontmatter without its optional `id`: the resolved id is set separately. */

@@ -29,6 +29,11 @@ declare module 'vfile' {
      * its own problem are not reported a second time as links to a missing claim.
      */
     claimIds: string[];
+    /**
+     * Where the quote (first blockquote) of each claim block with an id starts, by claim id,
+     * valid claim or not; a later block with the same id wins.
+     */
+    quotePositions: Record<string, Position>;
   }
 }
 
@@ -43,8 +48,10 @@ export function remarkClaims(options: Options) {
     const claims: Claim[] = [];
     const seen = new Map<string, Position>();
     const claimIds: string[] = [];
+    const quotePositions: Record<string, Position> = {};
     file.data.claims = claims;
     file.data.claimIds = claimIds;
+    file.data.quotePositions = quotePositions;
 
     walkTree<Nodes>(tree, (node) => {
       if (node.type !== 'containerDirective' || node.name !== 'claim') return;
@@ -144,6 +151,10 @@ export function remarkClaims(options: Options) {
 
       const quoteIndex = node.children.findIndex((child) => child.type === 'blockquote');
       const quoteNode = node.children[quoteIndex] as Blockquote | undefined;
+      const quoteStart = quoteNode?.position?.start;
+      if (attributes.id && quoteStart) {
+        quotePositions[attributes.id] = { line: quoteStart.line, column: quoteStart.column };
+      }
       if (!quoteNode) {
         complete = false;
         report(
