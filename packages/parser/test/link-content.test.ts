@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { processContent } from '../src/index.ts';
+import { quotedIn } from '../src/pipeline/link-content.ts';
 import { claimBlock, digestFile, sharedFiles } from './content-helpers.ts';
 
 test('a link to a claim that has its own problem is not also reported as a missing claim', () => {
@@ -23,4 +25,16 @@ test('a link to a claim id nobody declared is still reported', () => {
     ['digests/linking.md', 'link-missing-claim'],
     ['digests/target.md', 'claim-verdict-unknown'],
   ]);
+});
+
+test('a quote is found in an archived text exactly when it is found with whitespace runs as one space', () => {
+  const piece = fc.constantFrom('a', 'b', 'ab', ' ', '  ', '\n', '\t', '\u00a0', '\r\n', '"', '“');
+  const textOf = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+  const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
+  fc.assert(
+    fc.property(textOf, textOf, (text, quote) => {
+      expect(quotedIn({ text }, quote)).toBe(normalise(text).includes(normalise(quote)));
+    }),
+    { numRuns: 3000 },
+  );
 });

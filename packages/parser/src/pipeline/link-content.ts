@@ -327,7 +327,7 @@ function checkClaims(
       (source) => source.id === claim.source,
     )?.archivedSourceId;
     const archived = archivedId === undefined ? undefined : sourcesById.get(archivedId);
-    if (archived && !normalisedText(archived).includes(normaliseWhitespace(claim.quote))) {
+    if (archived && !quotedIn(archived, claim.quote)) {
       report(
         'claim-quote-not-verbatim',
         file.quotePositions[claim.id] ?? claim.position,
@@ -347,7 +347,7 @@ function checkClaims(
 // Per-object caches, so 10,000 claims quoting one source, or linking into one digest, do not
 // normalise the source or scan the claim list 10,000 times.
 const claimIdSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-const normalisedTexts = new WeakMap<ArchivedSource, string>();
+const normalisedTexts = new WeakMap<Pick<ArchivedSource, 'text'>, string>();
 
 function claimIdSet(claimIds: readonly string[]): ReadonlySet<string> {
   let set = claimIdSets.get(claimIds);
@@ -358,13 +358,22 @@ function claimIdSet(claimIds: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-function normalisedText(source: ArchivedSource): string {
+function normalisedText(source: Pick<ArchivedSource, 'text'>): string {
   let text = normalisedTexts.get(source);
   if (text === undefined) {
     text = normaliseWhitespace(source.text);
     normalisedTexts.set(source, text);
   }
   return text;
+}
+
+/**
+ * Whether the archived text holds the quote, runs of whitespace comparing equal. A quote found as
+ * written is also found normalised (each whitespace run inside it is the same run in the text), so
+ * the source is normalised only for quotes that are not found as written.
+ */
+export function quotedIn(source: Pick<ArchivedSource, 'text'>, quote: string): boolean {
+  return source.text.includes(quote) || normalisedText(source).includes(normaliseWhitespace(quote));
 }
 
 /** Whitespace is the only thing a quote may differ in: runs of it compare equal. */
