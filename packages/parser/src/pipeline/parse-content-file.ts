@@ -43,6 +43,7 @@ import { hastContentHandler } from '../render/hast-content.ts';
 import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { walkTree } from '../render/walk-tree.ts';
 import { decodeContentText } from './decode-content-text.ts';
+import { parseAfterFrontmatter, type BodyReader } from './parse-after-frontmatter.ts';
 import { createEntityRegistry, type EntityRegistry } from './entity-registry.ts';
 
 /** A content file as read from disk or given in memory. */
@@ -178,8 +179,11 @@ export function parseContentFile(
     return parsedSource(file, base);
   }
   // GFM constructs that cannot match this document are left out of its reader, which is faster.
-  const rendering = renderingProcessor(kind, registry, unmatchableGfmConstructs(decoded.text));
-  const mdast: Root = rendering.parse(file);
+  const yamlNode = closedYamlFrontmatter(decoded.text);
+  const without = unmatchableGfmConstructs(decoded.text, yamlNode);
+  const rendering = renderingProcessor(kind, registry, without);
+  const mdast: Root =
+    parseAfterFrontmatter(decoded.text, bodyReader(without), yamlNode) ?? rendering.parse(file);
   const hast = rendering.runSync(mdast, file) as HastRoot;
   const html = rendering.stringify(hast);
   const positions = file.data.frontmatterPositions;
@@ -253,16 +257,37 @@ export function parseContentFile(
  * GFM constructs in `without`, only for documents they cannot match (see remark-without-constructs).
  */
 function markdownReader(kind: ContentKind, without: readonly DroppableGfmConstruct[] = []) {
+  return markdownBodyReader(kind, without, true).use(remarkDigestFrontmatter, { kind });
+}
+
+/** The Markdown plugins of `markdownReader`, with or without the frontmatter construct. */
+function markdownBodyReader(
+  kind: ContentKind,
+  without: readonly DroppableGfmConstruct[],
+  frontmatter: boolean,
+) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkNestingLimit, { report: kind !== 'source' })
-    .use(remarkFrontmatter, ['yaml'])
+    .use(frontmatter ? [[remarkFrontmatter, ['yaml']]] : [])
     .use(remarkGfm);
   if (without.length > 0) processor.use(remarkWithoutConstructs, { constructs: without });
-  return processor
-    .use(remarkAutolinkLiteralTransform)
-    .use(remarkDirective)
-    .use(remarkDigestFrontmatter, { kind });
+  return processor.use(remarkAutolinkLiteralTransform).use(remarkDirective);
+}
+
+/** Readers of what follows a frontmatter block (see parse-after-frontmatter), per `without`. */
+const bodyReaders = new Map<string, BodyReader>();
+
+function bodyReader(without: readonly DroppableGfmConstruct[]): BodyReader {
+  const key = without.join(' ');
+  let reader = bodyReaders.get(key);
+  if (reader === undefined) {
+    // Only its parser is used: the rendering processor runs the plugins on the whole tree.
+    const processor = markdownBodyReader('digest', without, false).freeze();
+    reader = (markdown) => processor.parse(markdown);
+    bodyReaders.set(key, reader);
+  }
+  return reader;
 }
 
 /**

@@ -52,8 +52,10 @@ export function remarkWithoutConstructs(this: Processor, options: Options) {
  * block is not Markdown (micromark reads it as one block, no text constructs inside), so only the
  * text after it is searched.
  */
-export function unmatchableGfmConstructs(markdown: string): DroppableGfmConstruct[] {
-  const frontmatter = closedYamlFrontmatter(markdown);
+export function unmatchableGfmConstructs(
+  markdown: string,
+  frontmatter = closedYamlFrontmatter(markdown),
+): DroppableGfmConstruct[] {
   const body =
     frontmatter === undefined ? markdown : markdown.slice(frontmatter.position?.end.offset ?? 0);
   return (Object.keys(droppableGfmConstructs) as DroppableGfmConstruct[]).filter(
