@@ -71,8 +71,8 @@ describe('the phase-1 parse pool', () => {
   });
 
   it('names the file a worker thread died parsing, and starts a new worker next time', async () => {
-    // With this little heap a worker loads the parser and parses a small file, but dies on a
-    // 1 MB one. The first two batches go to the worker before the main thread takes any.
+    // With this little heap a worker loads the parser and parses a small file, but dies on one
+    // of 200,000 paragraphs (a tree node and its HTML each). The first two batches go to the worker before the main thread takes any.
     pool = createParsePool({
       workers: 1,
       minFilesForWorkers: 0,
@@ -82,7 +82,7 @@ describe('the phase-1 parse pool', () => {
     const small = (name: string) => ({ path: `digests/${name}.md`, bytes: encoded(`# ${name}\n`) });
     const files = [
       small('first'),
-      { path: 'digests/huge.md', bytes: encoded(`# Huge\n\n${'word '.repeat(200_000)}`) },
+      { path: 'digests/huge.md', bytes: encoded(`# Huge\n\n${'word\n\n'.repeat(200_000)}`) },
       small('third'),
       small('fourth'),
     ];
