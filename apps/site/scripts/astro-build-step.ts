@@ -29,6 +29,9 @@ try {
     cacheDir: values.cacheDir,
     force: values.force,
     logLevel: 'info',
+    // The output directory is new, or holds only the unchanged pages build-site.ts moved into it
+    // (see cached-pages.ts), which emptying it would delete.
+    vite: { build: { emptyOutDir: false } },
   });
 } catch (error) {
   // Astro has already printed the diagnostics; this names the failure and sets the exit code.
