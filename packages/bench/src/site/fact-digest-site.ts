@@ -1,19 +1,21 @@
 /**
- * Builds the real site over a content directory, the way its `build` script does (`astro build`,
- * then the search index: scripts/build-search-index.ts, a Pagefind run per publication year),
- * from a private copy of apps/site (see site-mirror.ts) and into an output directory of the
- * harness's own, so a benchmark and an engineer's build never overwrite each other.
+ * Builds the real site over a content directory as `pnpm build` does, through its
+ * scripts/build-site.ts (the Astro step, with Astro's cached pages linked into a staging
+ * directory, then the search index: a Pagefind run per publication year), from a private copy of
+ * apps/site (see site-mirror.ts) and into an output directory of the harness's own, so a
+ * benchmark and an engineer's build never overwrite each other. The two steps' times are read
+ * from the line build-site.ts prints at the end.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { measureCommand } from '../measure/measured-command.ts';
 import { countPages } from './count-pages.ts';
-import { astroEntry, buildEnvironment } from './workspace-paths.ts';
+import { buildEnvironment } from './workspace-paths.ts';
 
 export interface SiteBuildMeasurement {
   /** Whole build, Astro then the search index. */
   wallMs: number;
-  /** Highest memory of either step's process tree (the steps run one after the other). */
+  /** Highest memory of the build's whole process tree (its steps run one after the other). */
   peakTreeRssBytes: number;
   pages: number;
   astroMs: number;
@@ -27,17 +29,20 @@ export interface Options {
   contentDir: string;
   outDir: string;
   /**
-   * A full build: `--force` discards Astro's content-layer cache, and the output and the search
-   * index's cache are removed first. Without it, Astro and the search index reuse what the
-   * previous build into `outDir` cached (an incremental build).
+   * A full build: the output and the build's caches are removed first, and `--force` renders
+   * every page and parses every file. Without it, the build reuses what the previous build into
+   * `outDir` cached (an incremental build).
    */
   full: boolean;
 }
 
-/** Where the search-index step keeps its bundles between builds into `outDir`. */
-export function searchIndexCacheDir(outDir: string): string {
-  return `${outDir}.search-cache`;
+/** Where the build keeps Astro's caches and the search index's bundles between builds. */
+export function buildCacheDir(outDir: string): string {
+  return `${outDir}.cache`;
 }
+
+/** `Built <dir>: Astro step 12.34 s, search index 5.67 s.`, as build-site.ts ends. */
+const stepTimes = /^Built .*: Astro step ([\d.]+) s, search index ([\d.]+) s\.$/mu;
 
 export async function buildFactDigestSite({
   siteDir,
@@ -45,28 +50,32 @@ export async function buildFactDigestSite({
   outDir,
   full,
 }: Options): Promise<SiteBuildMeasurement> {
-  const searchCache = searchIndexCacheDir(outDir);
+  const cacheDir = buildCacheDir(outDir);
   if (full) {
     await rm(outDir, { recursive: true, force: true });
-    await rm(searchCache, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
   }
-  const env = buildEnvironment(contentDir);
-  const astro = await measureCommand(
+  const build = await measureCommand(
     process.execPath,
-    [astroEntry(siteDir), 'build', '--outDir', outDir, ...(full ? ['--force'] : [])],
-    { cwd: siteDir, env },
+    [
+      path.join(siteDir, 'scripts/build-site.ts'),
+      '--outDir',
+      outDir,
+      '--cacheDir',
+      cacheDir,
+      ...(full ? ['--force'] : []),
+    ],
+    { cwd: siteDir, env: buildEnvironment(contentDir) },
   );
-  const searchIndexStep = path.join(siteDir, 'scripts/build-search-index.ts');
-  const pagefind = await measureCommand(
-    process.execPath,
-    [searchIndexStep, '--site', outDir, '--cacheDir', searchCache],
-    { cwd: siteDir, env },
-  );
+  const times = stepTimes.exec(build.output);
+  if (times === null) {
+    throw new Error(`build-site.ts did not print its step times:\n${build.output.slice(-2000)}`);
+  }
   return {
-    wallMs: astro.wallMs + pagefind.wallMs,
-    peakTreeRssBytes: Math.max(astro.peakTreeRssBytes, pagefind.peakTreeRssBytes),
+    wallMs: build.wallMs,
+    peakTreeRssBytes: build.peakTreeRssBytes,
     pages: await countPages(outDir),
-    astroMs: astro.wallMs,
-    pagefindMs: pagefind.wallMs,
+    astroMs: Number(times[1]) * 1000,
+    pagefindMs: Number(times[2]) * 1000,
   };
 }
