@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { contentDir as committedContentDir } from '@fact-digest/content';
+import { siteFeed } from './src/integrations/site-feed.ts';
 import { siteUrl } from './src/site-settings.ts';
 
 // Resolve the content directory once, here, where `@fact-digest/content` runs from its own file:
@@ -23,7 +24,8 @@ export default defineConfig({
     // a time, 14.2 s with 2, 12.0 s with 8, 11.5 s with 16; the same bytes, about the same memory.
     concurrency: 8,
   },
-  integrations: [sitemap()],
+  // The site feed is written after the pages, not rendered as one (see src/integrations/site-feed.ts).
+  integrations: [sitemap(), siteFeed()],
   // Digests are rendered by our parser, not Astro's Markdown pipeline; no code highlighting (Shiki
   // would also need inline styles, which the CSP below forbids).
   markdown: { syntaxHighlight: false },

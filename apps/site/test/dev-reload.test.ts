@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSiteCopy } from './support/site-copy.ts';
 import { fixtureContentDir } from './support/site-build.ts';
@@ -94,6 +95,13 @@ test('saving a digest updates the page without restarting the server', async () 
     'the new title',
   );
   expect(output).toContain(`${digestFile} changed: reloading the content.`);
+  // The site feed, which a build writes after the pages, is served by the dev server too, and
+  // follows the edit.
+  const feed = await fetch(`${origin}/rss.xml`);
+  expect(feed.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+  const items = parseFeed(await feed.text()).items;
+  expect(items.map((item) => item.title)).toContain('Red Cross visits, revised');
+  expect(items).toHaveLength(3);
 }, 90_000);
 
 test('saving a broken digest prints its error and keeps the last good content', async () => {

@@ -8,6 +8,8 @@
  * The parser has validated everything already, so the schema only carries the types (validate at
  * the boundary, once).
  */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Entity } from '@fact-digest/parser';
 import { contentSha256, storedFileName, syncContentStore } from './content-store.ts';
@@ -56,4 +58,33 @@ export async function storeContentSet(
   files.set(storedFileName(contentSetSha256, 'json'), contentSetJson);
   await syncContentStore(storeDir, files);
   return { storeDir, contentSetSha256, siteUrl };
+}
+
+/**
+ * The entry is also written to this file in Astro's cache directory, for the site feed, which is
+ * written after the pages (src/integrations/site-feed.ts), where there is no `astro:content`.
+ */
+const entryFile = (cacheDir: string): string => path.join(cacheDir, 'fact-digest-content-set.json');
+
+export async function writeContentSetEntryFile(
+  cacheDir: string,
+  entry: ContentSetEntry,
+): Promise<void> {
+  const file = entryFile(cacheDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(entry));
+  await rename(temporary, file);
+}
+
+export async function readContentSetEntryFile(cacheDir: string): Promise<ContentSetEntry> {
+  const file = entryFile(cacheDir);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as ContentSetEntry;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(
+      `${file} is missing: the fact-digest loader has not loaded the content in this cache directory. Build again.`,
+      { cause: error },
+    );
+  }
 }

@@ -21,7 +21,12 @@ import {
   readContentFiles,
   type Diagnostic,
 } from '@fact-digest/parser';
-import { contentSetEntryId, contentSetEntrySchema, storeContentSet } from './content-entry.ts';
+import {
+  contentSetEntryId,
+  contentSetEntrySchema,
+  storeContentSet,
+  writeContentSetEntryFile,
+} from './content-entry.ts';
 import { openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { parseWithCache } from './parse-with-cache.ts';
@@ -56,7 +61,7 @@ function diagnosticLine(
 
 /**
  * Astro's `site` setting, normalised: the address the digests' feed HTML is made absolute
- * against, as `/rss.xml` makes its item links.
+ * against, as the site feed makes its item links.
  */
 function siteUrlOf(context: LoaderContext): string {
   const { site } = context.config;
@@ -123,6 +128,7 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     // The HTML store of earlier versions, which the content store replaces.
     removeDirectory(fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir))),
   ]);
+  await writeContentSetEntryFile(fileURLToPath(context.config.cacheDir), entry);
   store.set({ id: contentSetEntryId, data: { ...entry }, digest: entry.contentSetSha256 });
   // Entries of earlier versions, which stored every digest, entity and source.
   for (const id of store.keys()) if (id !== contentSetEntryId) store.delete(id);
