@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readContentSetEntryFile } from '../loaders/content-entry.ts';
-import { readSiteContent } from '../lib/read-site-content.ts';
+import { sharedSiteContent } from '../lib/read-site-content.ts';
 import { siteFeedChunks, writeFeedFile } from '../lib/site-feed.ts';
 import { feedPath } from '../lib/site-paths.ts';
 
@@ -40,11 +40,14 @@ export function siteFeed(): AstroIntegration {
           );
         }
         const started = performance.now();
-        const content = await readSiteContent(await readContentSetEntryFile(cacheDir));
+        const { content: reading, shared } = sharedSiteContent(
+          await readContentSetEntryFile(cacheDir),
+        );
+        const content = await reading;
         const file = fileURLToPath(new URL(feedPath.slice(1), dir));
         await writeFeedFile(file, siteFeedChunks(content, site));
         logger.info(
-          `${feedPath}: ${content.digests.length} digests in ${Math.round(performance.now() - started)} ms`,
+          `${feedPath}: ${content.digests.length} digests in ${Math.round(performance.now() - started)} ms (content ${shared ? 'shared with the pages' : 'read again'})`,
         );
       },
     },

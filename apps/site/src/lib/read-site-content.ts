@@ -159,3 +159,40 @@ export async function readSiteContent(entry: ContentSetEntry): Promise<SiteConte
     feedHtmlSiteUrl: siteUrl,
   };
 }
+
+/**
+ * The pages and the site feed (written by src/integrations/site-feed.ts after the pages) run in
+ * the same process but not from the same modules: the pages from Astro's build of them, the feed
+ * from the config's. Each reading the content set would hold it twice at the end of the build,
+ * where the memory is highest (about 150 MB more at 10,000 digests), so the pages' reading is
+ * left where the feed step finds it, under the content set's hash.
+ */
+const sharedContentKey = Symbol.for('fact-digest.site-content');
+
+interface SharedContent {
+  contentSetSha256: string;
+  content: Promise<SiteContent>;
+}
+
+/** Reads the content set `entry` names and leaves the reading for `sharedSiteContent`. */
+export function readAndShareSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
+  const content = readSiteContent(entry);
+  const shared: SharedContent = { contentSetSha256: entry.contentSetSha256, content };
+  (globalThis as Record<symbol, unknown>)[sharedContentKey] = shared;
+  return content;
+}
+
+/**
+ * The content the pages of this build read, if they read the content set `entry` names;
+ * otherwise it is read now.
+ */
+export function sharedSiteContent(entry: ContentSetEntry): {
+  content: Promise<SiteContent>;
+  shared: boolean;
+} {
+  const shared = (globalThis as Record<symbol, unknown>)[sharedContentKey] as
+    SharedContent | undefined;
+  return shared?.contentSetSha256 === entry.contentSetSha256
+    ? { content: shared.content, shared: true }
+    : { content: readSiteContent(entry), shared: false };
+}
