@@ -10,6 +10,7 @@
  * measured on the same site, 6 s and about 20 MB, on a thread that ends when it is done, so the
  * event loop stays free meanwhile.
  */
+import { lstat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 const deleteTree = `
@@ -18,7 +19,15 @@ const { workerData } = require('node:worker_threads');
 rmSync(workerData, { recursive: true, force: true });
 `;
 
-export function removeDirectory(dir: string): Promise<void> {
+export async function removeDirectory(dir: string): Promise<void> {
+  // Most calls find nothing to delete (a staging folder a killed build did not leave, say): no
+  // thread is started for those.
+  try {
+    await lstat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(deleteTree, { eval: true, workerData: dir });
     worker.once('error', reject);
