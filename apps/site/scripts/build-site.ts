@@ -17,12 +17,12 @@
  * cache directory, and copies an unchanged page from there into the output directory. It never
  * reads the previous output directory, so it builds into a fresh staging directory, into which
  * the previous site's unchanged pages are moved first: Astro keeps a page that is there instead
- * of copying it (see cached-pages.ts). What it does not handle is a build that stops half-way: pages rendered before the
- * failure have already replaced their copies in the cache while the manifest still describes the
- * previous build, so a later build whose keys match that manifest again (say, after a code change
- * that failed the build was reverted) would copy pages of the failed build. A marker file in the
- * cache directory, present while `astro build` runs, makes the next build discard that cache and
- * render everything.
+ * of copying it (see cached-pages.ts). What it does not handle is a build that stops half-way:
+ * pages rendered before the failure have already replaced their copies in the cache while the
+ * manifest still describes the previous build, so a later build whose keys match that manifest
+ * again (say, after a code change that failed the build was reverted) would copy pages of the
+ * failed build. A marker file in the cache directory, present while `astro build` runs, makes
+ * the next build discard that cache and render everything.
  *
  * `astro build` runs in a child process (scripts/astro-build-step.ts), and Pagefind only after it
  * has exited: a Node process keeps the heap it grew, and in this process Astro's heap and
@@ -149,7 +149,7 @@ try {
   const searchSeconds = (performance.now() - searchStarted) / 1000;
   await previousSiteRemoved;
   await rename(stagingDir, outDir);
-  recordBuiltSite(cacheDir, outDir);
+  await recordBuiltSite(cacheDir, outDir);
   // The benchmark harness reads the two steps' times from this line.
   console.log(
     `Built ${outDir}: Astro step ${astroSeconds.toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s.`,

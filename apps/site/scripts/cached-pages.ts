@@ -20,18 +20,10 @@
  * the manifest describes. A site built with another cache directory, or replaced since, keeps
  * nothing, and Astro copies as before.
  */
-import { createHash } from 'node:crypto';
-import {
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { contentSha256 } from '../src/loaders/content-store.ts';
+import { readTextIfPresent, writeWholeFile } from '../src/whole-files.ts';
 
 /** Pages `keepUnchangedPages` moved into the staging directory. */
 export interface KeptPages {
@@ -53,15 +45,6 @@ interface BuiltSite {
 const manifestFile = (cacheDir: string): string => path.join(cacheDir, 'incremental-build.json');
 const builtSiteFile = (cacheDir: string): string => path.join(cacheDir, 'built-site.json');
 
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
 /** Every page output file a manifest lists. */
 function outputFiles(manifestText: string): string[] {
   const manifest = JSON.parse(manifestText) as {
@@ -76,27 +59,19 @@ function outputFiles(manifestText: string): string[] {
   return files;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** The output directory's identity, or undefined where the system gives no birth time. */
-function directoryIdentity(dir: string): Pick<BuiltSite, 'inode' | 'birthtimeMs'> | undefined {
-  const { ino, birthtimeMs } = statSync(dir);
-  return birthtimeMs > 0 ? { inode: ino, birthtimeMs } : undefined;
-}
-
 /**
  * After a build has put its site in `outDir`: notes that the manifest in `cacheDir` describes
  * that directory's pages.
  */
-export function recordBuiltSite(cacheDir: string, outDir: string): void {
-  const manifest = readIfPresent(manifestFile(cacheDir));
-  const identity = directoryIdentity(outDir);
+export async function recordBuiltSite(cacheDir: string, outDir: string): Promise<void> {
+  const manifest = readTextIfPresent(manifestFile(cacheDir));
+  const identity = siteIdentity(outDir);
   if (manifest === undefined || identity === undefined) {
     forgetBuiltSite(cacheDir);
     return;
   }
-  const record: BuiltSite = { outDir, ...identity, manifestSha256: sha256(manifest) };
-  writeFileSync(builtSiteFile(cacheDir), JSON.stringify(record));
+  const record: BuiltSite = { outDir, ...identity, manifestSha256: contentSha256(manifest) };
+  await writeWholeFile(builtSiteFile(cacheDir), JSON.stringify(record));
 }
 
 /** Before anything may change the site or the manifest: no site is known to match it. */
@@ -110,15 +85,18 @@ export function forgetBuiltSite(cacheDir: string): void {
 
 /**
  * The identity `outDir` has now, to be passed to `keepUnchangedPages` once the directory has
- * been moved aside (a rename keeps it).
+ * been moved aside (a rename keeps it); undefined when there is no such directory, or where the
+ * system gives no birth time.
  */
 export function siteIdentity(outDir: string): Pick<BuiltSite, 'inode' | 'birthtimeMs'> | undefined {
+  let stats;
   try {
-    return directoryIdentity(outDir);
+    stats = statSync(outDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return stats.birthtimeMs > 0 ? { inode: stats.ino, birthtimeMs: stats.birthtimeMs } : undefined;
 }
 
 /**
@@ -136,8 +114,8 @@ export function keepUnchangedPages(options: {
   const { cacheDir, outDir, previousSite, previousIdentity, stagingDir } = options;
   const keptAt = Date.now();
   const none = { files: [], keptAt };
-  const manifest = readIfPresent(manifestFile(cacheDir));
-  const recorded = readIfPresent(builtSiteFile(cacheDir));
+  const manifest = readTextIfPresent(manifestFile(cacheDir));
+  const recorded = readTextIfPresent(builtSiteFile(cacheDir));
   if (manifest === undefined || recorded === undefined || previousIdentity === undefined) {
     return none;
   }
@@ -146,7 +124,7 @@ export function keepUnchangedPages(options: {
     built.outDir !== outDir ||
     built.inode !== previousIdentity.inode ||
     built.birthtimeMs !== previousIdentity.birthtimeMs ||
-    built.manifestSha256 !== sha256(manifest)
+    built.manifestSha256 !== contentSha256(manifest)
   ) {
     return none;
   }
@@ -179,7 +157,7 @@ export function keepUnchangedPages(options: {
  * leave empty. Returns how many pages it deleted.
  */
 export function removeUnbuiltPages(kept: KeptPages, cacheDir: string, stagingDir: string): number {
-  const manifest = readIfPresent(manifestFile(cacheDir));
+  const manifest = readTextIfPresent(manifestFile(cacheDir));
   const built = new Set(manifest === undefined ? [] : outputFiles(manifest));
   let removed = 0;
   for (const file of kept.files) {

@@ -40,11 +40,15 @@ async function writeSite(dir: string, pages: string[]): Promise<void> {
 
 const pages = ['digests/a/index.html', 'digests/b/index.html'];
 
+/** Keeps the previous site's pages for a build into `outDir`, as build-site.ts does. */
+const keep = (previousIdentity: ReturnType<typeof siteIdentity>) =>
+  keepUnchangedPages({ cacheDir, outDir, previousSite, previousIdentity, stagingDir });
+
 /** Builds `pages` into `outDir`, records it, and moves it aside as build-site.ts does. */
 async function builtAndMovedAside(): Promise<ReturnType<typeof siteIdentity>> {
   await writeSite(outDir, pages);
   await writeManifest(pages);
-  recordBuiltSite(cacheDir, outDir);
+  await recordBuiltSite(cacheDir, outDir);
   const identity = siteIdentity(outDir);
   await rename(outDir, previousSite);
   return identity;
@@ -65,13 +69,7 @@ afterEach(async () => {
 describe('keepUnchangedPages', () => {
   it('moves the pages of the site the manifest describes into the staging directory', async () => {
     const previousIdentity = await builtAndMovedAside();
-    const kept = keepUnchangedPages({
-      cacheDir,
-      outDir,
-      previousSite,
-      previousIdentity,
-      stagingDir,
-    });
+    const kept = keep(previousIdentity);
     expect(kept.files.sort()).toEqual(pages);
     expect(await readFile(path.join(stagingDir, 'digests/a/index.html'), 'utf8')).toBe(
       '<p>digests/a/index.html</p>',
@@ -86,24 +84,17 @@ describe('keepUnchangedPages', () => {
     await writeSite(outDir, pages);
     const identity = siteIdentity(outDir);
     await rename(outDir, previousSite);
-    const kept = keepUnchangedPages({
-      cacheDir,
-      outDir,
-      previousSite,
-      previousIdentity: identity,
-      stagingDir,
-    });
+    const kept = keep(identity);
     expect(kept.files).toEqual([]);
   });
 
   it('keeps nothing once the manifest has changed since, or the record was forgotten', async () => {
     const previousIdentity = await builtAndMovedAside();
     await writeManifest([...pages, 'digests/c/index.html']);
-    const options = { cacheDir, outDir, previousSite, previousIdentity, stagingDir };
-    expect(keepUnchangedPages(options).files).toEqual([]);
+    expect(keep(previousIdentity).files).toEqual([]);
     await writeManifest(pages);
     forgetBuiltSite(cacheDir);
-    expect(keepUnchangedPages(options).files).toEqual([]);
+    expect(keep(previousIdentity).files).toEqual([]);
   });
 
   it('keeps nothing for another output directory', async () => {
@@ -122,13 +113,7 @@ describe('keepUnchangedPages', () => {
 describe('removeUnbuiltPages', () => {
   it('removes kept pages the new build neither lists nor wrote, with their empty folders', async () => {
     const previousIdentity = await builtAndMovedAside();
-    const kept = keepUnchangedPages({
-      cacheDir,
-      outDir,
-      previousSite,
-      previousIdentity,
-      stagingDir,
-    });
+    const kept = keep(previousIdentity);
     // The new build: digest a is kept, b is gone from the content, and c is new.
     await writeManifest(['digests/a/index.html', 'digests/c/index.html']);
     await writeSite(stagingDir, ['digests/c/index.html']);
@@ -138,13 +123,7 @@ describe('removeUnbuiltPages', () => {
 
   it('leaves a kept page this build wrote again, though no route keys it any more', async () => {
     const previousIdentity = await builtAndMovedAside();
-    const kept = keepUnchangedPages({
-      cacheDir,
-      outDir,
-      previousSite,
-      previousIdentity,
-      stagingDir,
-    });
+    const kept = keep(previousIdentity);
     await writeManifest(['digests/a/index.html']);
     // Astro renders seconds after the pages are kept; file times can lag the clock by a tick.
     await new Promise((resolve) => setTimeout(resolve, 50));

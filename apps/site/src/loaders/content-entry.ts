@@ -8,10 +8,11 @@
  * The parser has validated everything already, so the schema only carries the types (validate at
  * the boundary, once).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Entity } from '@fact-digest/parser';
+import { writeWholeFile } from '../whole-files.ts';
 import { contentSha256, storedFileName, syncContentStore } from './content-store.ts';
 import type { PublishedContent, PublishedDigest, PublishedSource } from './published-content.ts';
 
@@ -70,10 +71,7 @@ export async function writeContentSetEntryFile(
   cacheDir: string,
   entry: ContentSetEntry,
 ): Promise<void> {
-  const file = entryFile(cacheDir);
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(entry));
-  await rename(temporary, file);
+  await writeWholeFile(entryFile(cacheDir), JSON.stringify(entry));
 }
 
 export async function readContentSetEntryFile(cacheDir: string): Promise<ContentSetEntry> {

@@ -15,8 +15,9 @@
  * (a build, or a dev server reloading) write nothing new.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeWholeFile } from '../whole-files.ts';
 import { fileOperationQueue } from './file-operation-queue.ts';
 
 /** What a stored file holds, and so its extension. */
@@ -42,12 +43,7 @@ export async function syncContentStore(
   const queue = fileOperationQueue();
   for (const [name, text] of textByFileName) {
     if (present.has(name)) continue;
-    queue.add(async () => {
-      const file = path.join(dir, name);
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, text);
-      await rename(temporary, file);
-    });
+    queue.add(() => writeWholeFile(path.join(dir, name), text));
   }
   for (const name of present) {
     if (!textByFileName.has(name)) queue.add(() => rm(path.join(dir, name), { force: true }));

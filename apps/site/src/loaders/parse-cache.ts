@@ -12,13 +12,14 @@
  * writes and deletions and reports the first one that failed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetaStore } from 'astro/loaders';
 import type { ParsedContentFile } from '@fact-digest/parser';
 import { fileOperationQueue } from './file-operation-queue.ts';
 import { removeDirectory } from '../remove-directory.ts';
+import { readTextIfPresent } from '../whole-files.ts';
 
 export interface ParseCache {
   /** The cached result for a file, if it was parsed from inputs with this fingerprint. */
@@ -43,15 +44,6 @@ const formerPathsKey = 'phase1:paths';
 
 function entryFile(filePath: string): string {
   return `${createHash('sha256').update(filePath).digest('hex').slice(0, 32)}.json`;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /** Opens the cache in `dir`, in a new, empty generation unless `meta` names an existing one. */
@@ -88,7 +80,7 @@ export function openParseCache(dir: string, meta: MetaStore): ParseCache {
     get(filePath, fingerprint) {
       let entry = stored.get(filePath);
       if (entry === undefined && !empty) {
-        const text = readText(path.join(generationDir, entryFile(filePath)));
+        const text = readTextIfPresent(path.join(generationDir, entryFile(filePath)));
         try {
           entry = text === undefined ? undefined : (JSON.parse(text) as CachedParse);
         } catch {
