@@ -234,8 +234,8 @@ export async function digestFeedXml(
 }
 
 /**
- * A feed's response. Chunks are encoded as they are made, so Astro, which writes a route's
- * response body to its file, never sees the whole feed as one string.
+ * A feed's response: a whole document, or one encoded chunk by chunk as the reader asks for more
+ * (the site feed in `astro dev`; a build writes it to its file instead, see site-feed.ts).
  */
 export function feedResponse(xml: string | AsyncIterable<string>): Response {
   return new Response(typeof xml === 'string' ? xml : encodedAsMade(xml), {
