@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../index.ts';
 import { runCheck } from '../cli/check-content.ts';
 import { captureIO } from './capture-io.ts';
@@ -64,6 +64,7 @@ describe('pnpm check', () => {
         '> the number of personnel released was never disclosed',
       );
     });
+    afterAll(() => rm(root, { recursive: true, force: true }));
 
     it('exits 1 and names each problem by file, line and column', async () => {
       const io = captureIO(root);

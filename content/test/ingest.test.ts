@@ -1,8 +1,8 @@
 // `pnpm ingest`, run in-process through runIngest with a temp content directory of its own.
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '@fact-digest/parser';
 import { captureIO } from './capture-io.ts';
 import { runIngest } from '../cli/ingest.ts';
@@ -21,6 +21,7 @@ beforeEach(async () => {
   await cp(path.join(fixtures, 'malformed.xml'), path.join(root, 'malformed.xml'));
   await cp(path.join(fixtures, 'atom-html.xml'), path.join(root, 'atom.xml'));
 });
+afterEach(() => rm(root, { recursive: true, force: true }));
 
 async function listContent(): Promise<string[]> {
   return (await readdir(path.join(root, 'content'), { recursive: true })).map(String).sort();

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNewDigest, todayUtc } from '../cli/new-digest.ts';
 import { captureIO } from './capture-io.ts';
 
@@ -9,6 +9,7 @@ let root: string;
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'fact-digest-new-'));
 });
+afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe('pnpm new', () => {
   it('writes a draft named after the date and title, and prints its path', async () => {

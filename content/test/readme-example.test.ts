@@ -2,7 +2,7 @@
  * The editor's guide promises that its complete example digest passes `pnpm check`: this test
  * keeps that promise true as the format and the content change.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,11 @@ async function loadWithExample(): Promise<Awaited<ReturnType<typeof loadContent>
     await cp(path.join(contentDir, folder), path.join(root, folder), { recursive: true });
   }
   await writeFile(path.join(root, 'digests', `${exampleId}.md`), await readExampleDigest());
-  return loadContent(root);
+  try {
+    return await loadContent(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 describe("the editor's guide example", () => {

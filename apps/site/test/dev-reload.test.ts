@@ -1,7 +1,7 @@
 // `astro dev` follows the editor: saving a digest reloads the content without restarting the
 // server, and saving a broken one keeps the last good content on screen and prints the error.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -14,6 +14,7 @@ const digestPath = '/digests/2025-06-16-icrc-access/';
 
 let server: ChildProcess | undefined;
 let output = '';
+let root: string | undefined;
 let contentDir: string;
 let origin: string;
 let lastFetchError = '';
@@ -51,7 +52,7 @@ async function page(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(tmpdir(), 'fact-digest-dev-'));
+  root = await mkdtemp(path.join(tmpdir(), 'fact-digest-dev-'));
   const siteDir = await createSiteCopy(path.join(root, 'repo'));
   contentDir = path.join(root, 'content');
   await cp(fixtureContentDir, contentDir, { recursive: true });
@@ -76,8 +77,13 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(() => {
-  server?.kill();
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill();
+    await exited;
+  }
+  if (root) await rm(root, { recursive: true, force: true });
 });
 
 test('saving a digest updates the page without restarting the server', async () => {
