@@ -6,6 +6,7 @@ export type * from './model.ts';
 export { loadContent, processContent, type Options as LoadOptions } from './load-content.ts';
 export { readContentFiles } from './read-content-files.ts';
 export {
+  archivedSourceText,
   parseContentFile,
   type ContentFile,
   type ContentFileBytes,

@@ -4,6 +4,7 @@ import * as parser from '../src/index.ts';
 test('the public API exports exactly these names', () => {
   expect(Object.keys(parser).sort()).toEqual([
     'archivedSourceFrontmatterSchema',
+    'archivedSourceText',
     'buildContentGraph',
     'calendarDate',
     'contentHash',

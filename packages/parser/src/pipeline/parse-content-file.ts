@@ -27,7 +27,11 @@ import {
   remarkCrossReferences,
   type PendingCrossReference,
 } from '../plugins/remark-cross-references.ts';
-import { remarkDigestFrontmatter, type ContentKind } from '../plugins/remark-digest-frontmatter.ts';
+import {
+  archivedTextAfter,
+  remarkDigestFrontmatter,
+  type ContentKind,
+} from '../plugins/remark-digest-frontmatter.ts';
 import { remarkEntityMentions } from '../plugins/remark-entity-mentions.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkStrayDirectives } from '../plugins/remark-stray-directives.ts';
@@ -385,6 +389,22 @@ function readArchivedSourceFrontmatter(file: VFile): void {
     lineStart = match.index + match[0].length;
   }
   archivedSourceProcessor.runSync(archivedSourceProcessor.parse(file), file);
+}
+
+/**
+ * The archived text of a source file, the `source.text` that `parseContentFile` gives for it,
+ * without reading its frontmatter's fields: for a reader that has the parsed source already and
+ * needs its text again, such as the source's page, which shows the text the loader did not keep.
+ * In the usual file, whose frontmatter closes on a fence line, the text is cut at that line as
+ * `parseContentFile` cuts it, by the same functions; otherwise the file is parsed whole.
+ * `undefined` when the file gives no source.
+ */
+export function archivedSourceText(input: ContentFile | ContentFileBytes): string | undefined {
+  const { text } = decodeContentText('bytes' in input ? input.bytes : input.value);
+  const frontmatter = closedYamlFrontmatter(text);
+  if (frontmatter !== undefined) return archivedTextAfter(text, frontmatter);
+  const parsed = parseContentFile(input);
+  return parsed.kind === 'source' ? parsed.source?.text : undefined;
 }
 
 function parsedSource(file: VFile, base: Omit<ParsedFileBase, 'diagnostics'>): ParsedSourceFile {

@@ -176,7 +176,7 @@ function isBefore(a: string, b: string): boolean {
 }
 
 /** The text after the line holding the closing `---` (the fence node ends on that line). */
-function archivedTextAfter(value: string, yamlNode: Yaml): string {
+export function archivedTextAfter(value: string, yamlNode: Yaml): string {
   const end = yamlNode.position?.end.offset ?? 0;
   const newline = value.indexOf('\n', end);
   return newline === -1 ? '' : value.slice(newline + 1);
