@@ -29,7 +29,7 @@ describe('archivedText', () => {
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       const parsed = content.sources.find((candidate) => candidate.id === source.id);
-      expect(await archivedText(source, fixtureContentDir)).toBe(parsed?.text);
+      expect(archivedText(source, fixtureContentDir)).toBe(parsed?.text);
     }
   });
 
@@ -41,7 +41,7 @@ describe('archivedText', () => {
     if (source === undefined) throw new Error('The fixtures publish no archived source.');
     const file = path.join(copy, source.file);
     await writeFile(file, `${await readFile(file, 'utf8')}\nA sentence added later.\n`);
-    await expect(archivedText(source, copy)).rejects.toThrow(
+    expect(() => archivedText(source, copy)).toThrow(
       `${source.file} changed after the content was loaded: it no longer holds archived source ${source.id} with content hash ${source.contentHash}.`,
     );
   });

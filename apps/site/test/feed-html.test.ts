@@ -49,7 +49,7 @@ function reparsedWithAbsoluteUrls(html: string, pageUrl: string): string {
 
 let storeDir: string;
 let published: PublishedContent;
-const feedHtmlOf = (digest: PublishedDigest): Promise<string> => {
+const feedHtmlOf = (digest: PublishedDigest): string => {
   if (digest.feedHtmlSha256 === undefined) throw new Error(`${digest.id} has no feed HTML.`);
   return readStoredText(
     storeDir,
@@ -97,7 +97,7 @@ describe("a digest's stored feed HTML", () => {
   it('is its page HTML with every link and image resolved against its page', async () => {
     expect(published.digests.length).toBeGreaterThan(0);
     for (const digest of published.digests) {
-      const pageHtml = await readStoredText(
+      const pageHtml = readStoredText(
         storeDir,
         { sha256: digest.htmlSha256, kind: 'html' },
         digest.file,

@@ -123,7 +123,7 @@ describe('publishedContent', () => {
       expect(entry.siteUrl).toBe('https://example.org/');
       const readBack = async (sha256: string): Promise<StoredContentSet> =>
         JSON.parse(
-          await readStoredText(storeDir, { sha256, kind: 'json' }, 'this test', 'content set'),
+          readStoredText(storeDir, { sha256, kind: 'json' }, 'this test', 'content set'),
         ) as StoredContentSet;
       expect(await readBack(entry.contentSetSha256)).toEqual({
         digests: published.digests,
@@ -131,7 +131,7 @@ describe('publishedContent', () => {
         sources: published.sources,
       });
       for (const digest of published.digests) {
-        const html = await readStoredText(
+        const html = readStoredText(
           storeDir,
           { sha256: digest.htmlSha256, kind: 'html' },
           digest.file,

@@ -5,7 +5,6 @@
  * the same `digestFeedXml`, outside Astro as well as inside it.
  */
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import pMap from 'p-map';
 import { getVerdict } from '@fact-digest/parser';
 import type { PublishedDigest as Digest, PublishedGraph } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
@@ -14,9 +13,6 @@ import { feedXmlForReaders } from './feed-xml-for-readers.ts';
 import { toInstant } from './format-date.ts';
 import type { SiteContent } from './site-content.ts';
 import { absoluteUrl, digestPath } from './site-paths.ts';
-
-/** Stored feed HTML files read at once while making a full feed. */
-export const feedFileReads = 16;
 
 /** Items made at a time by `digestFeedChunks`. */
 export const feedItemsPerChunk = 200;
@@ -187,14 +183,8 @@ export async function* digestFeedChunks(
   let header: string | undefined;
   for (let start = 0; start < feed.digests.length; start += itemsPerChunk) {
     const digests = feed.digests.slice(start, start + itemsPerChunk);
-    // A few files at a time: all at once, the site feed opened one file per digest together,
-    // past the default limit of open files on some systems (256 on macOS).
     const bodies =
-      feed.items === 'full'
-        ? await pMap(digests, (digest) => content.digestFeedHtml(digest), {
-            concurrency: feedFileReads,
-          })
-        : [];
+      feed.items === 'full' ? digests.map((digest) => content.digestFeedHtml(digest)) : [];
     const document = feedXmlForReaders(
       await getRssString({
         ...channel,

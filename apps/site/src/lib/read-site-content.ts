@@ -46,12 +46,12 @@ export interface SiteContent {
    */
   citationsBySource: ReadonlyMap<string, SourceCitation[]>;
   /** A digest's rendered HTML, read from where the loader stored it (see content-store.ts). */
-  digestHtml: (digest: Digest) => Promise<string>;
+  digestHtml: (digest: Digest) => string;
   /**
    * A digest's feed HTML (its rendered HTML with absolute links, made when it was parsed),
    * read from the same store.
    */
-  digestFeedHtml: (digest: Digest) => Promise<string>;
+  digestFeedHtml: (digest: Digest) => string;
   /** The site URL the feed HTML's links were made absolute against. */
   feedHtmlSiteUrl: string;
 }
@@ -72,7 +72,7 @@ export function compareText(a: string, b: string): number {
 /** Reads the content set `entry` names from the content store, and indexes it. */
 export async function readSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
   const { storeDir, siteUrl } = entry;
-  const storedJson = await readStoredText(
+  const storedJson = readStoredText(
     storeDir,
     { sha256: entry.contentSetSha256, kind: 'json' },
     'this build',
@@ -145,9 +145,7 @@ export async function readSiteContent(entry: ContentSetEntry): Promise<SiteConte
       ),
     digestFeedHtml: (digest) => {
       if (digest.feedHtmlSha256 === undefined) {
-        return Promise.reject(
-          new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`),
-        );
+        throw new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`);
       }
       return readStoredText(
         storeDir,
