@@ -456,3 +456,28 @@ describe('a build with --force', () => {
     expect(previousSiteLeft).toBe(false);
   });
 });
+
+describe('a build with its cache directory moved', () => {
+  // As a CI cache is restored into another checkout: the loader's entry in Astro's data store
+  // must name the content store where it is now, not where the previous build left it.
+  let moved: BuildResult;
+  let movedDist: string;
+  beforeAll(async () => {
+    const movedCache = path.join(workDir, 'moved/cache');
+    await mkdir(path.dirname(movedCache), { recursive: true });
+    await rename(cacheDir, movedCache);
+    movedDist = path.join(workDir, 'moved/dist');
+    moved = await buildSite({
+      contentDir,
+      siteDir: incrementalSite,
+      outDir: movedDist,
+      cacheDir: movedCache,
+    });
+  }, 600_000);
+
+  it('builds, and writes what a clean build writes', async () => {
+    succeeded(moved, 'build with the cache directory moved');
+    const last = steps.get(edits.at(-1)?.name as string) as Step;
+    expect(await siteDifferences(movedDist, last.cleanDist)).toEqual([]);
+  });
+});

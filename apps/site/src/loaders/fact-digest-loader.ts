@@ -27,6 +27,7 @@ import {
   storeContentSet,
   writeContentSetEntryFile,
 } from './content-entry.ts';
+import { contentSha256 } from './content-store.ts';
 import { openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { parseWithCache } from './parse-with-cache.ts';
@@ -129,7 +130,14 @@ async function syncContent(context: LoaderContext, options: Options): Promise<vo
     removeDirectory(fileURLToPath(new URL('fact-digest-html/', context.config.cacheDir))),
   ]);
   await writeContentSetEntryFile(fileURLToPath(context.config.cacheDir), entry);
-  store.set({ id: contentSetEntryId, data: { ...entry }, digest: entry.contentSetSha256 });
+  // The digest covers the whole entry, not only the content set's hash: Astro keeps an entry
+  // whose digest did not change, and a cache directory restored to another path (a CI cache in
+  // another checkout) would otherwise keep naming the content store where it used to be.
+  store.set({
+    id: contentSetEntryId,
+    data: { ...entry },
+    digest: contentSha256(JSON.stringify(entry)),
+  });
   // Entries of earlier versions, which stored every digest, entity and source.
   for (const id of store.keys()) if (id !== contentSetEntryId) store.delete(id);
 }
