@@ -1,6 +1,7 @@
 /**
- * The production build: `astro build`, then the Pagefind index, into a staging directory that
- * replaces the output directory only when both succeeded. The previous site is moved aside
+ * The production build: `astro build`, then the Pagefind index and the site feed (`/rss.xml`,
+ * scripts/write-site-feed.ts) side by side, into a staging directory that replaces the output
+ * directory only when all succeeded. The previous site is moved aside
  * first (and deleted while Astro builds), so a failed build leaves no site at all, never a
  * half-written one (pages rendered before the failure, or pages without their search index) nor
  * the previous one, for a deploy step to pick up.
@@ -24,9 +25,11 @@
  * failed build. A marker file in the cache directory, present while `astro build` runs, makes
  * the next build discard that cache and render everything.
  *
- * `astro build` runs in a child process (scripts/astro-build-step.ts), and Pagefind only after it
- * has exited: a Node process keeps the heap it grew, and in this process Astro's heap and
- * Pagefind's together made the build's peak (5.5 GiB at 10,000 digests, against 3.2 for either).
+ * `astro build` runs in a child process (scripts/astro-build-step.ts), and Pagefind and the feed
+ * only after it has exited: a Node process keeps the heap it grew, and in this process Astro's
+ * heap and Pagefind's together made the build's peak (5.5 GiB at 10,000 digests, against 3.2 for
+ * either). Only `pnpm build` (this script) makes the search index and the feed; `astro build` on
+ * its own makes the pages.
  */
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -87,6 +90,16 @@ async function astroBuild(): Promise<void> {
   if (failure !== undefined) throw new Error(`astro build failed (${failure})`);
 }
 
+/** Runs scripts/write-site-feed.ts on the staging directory; rejects if it fails. */
+async function writeSiteFeed(): Promise<void> {
+  const failure = await runNodeScript(
+    path.join(siteRoot, 'scripts/write-site-feed.ts'),
+    ['--site', stagingDir, '--cacheDir', cacheDir],
+    { cwd: siteRoot },
+  );
+  if (failure !== undefined) throw new Error(`Writing the site feed failed (${failure})`);
+}
+
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
@@ -143,16 +156,24 @@ try {
   removeUnbuiltPages(kept, cacheDir, stagingDir);
   const astroSeconds = (performance.now() - astroStarted) / 1000;
   // One Pagefind run per publication year (scripts/build-search-index.ts), reusing the bundles
-  // of years whose digests did not change.
+  // of years whose digests did not change; meanwhile, the site feed, in a process of its own.
   const searchStarted = performance.now();
-  await buildSearchIndex({ site: stagingDir, cacheDir, force: values.force });
+  // Both finish before a failure is thrown, so that neither writes into a staging directory the
+  // failure is about to delete.
+  const failed = (
+    await Promise.allSettled([
+      buildSearchIndex({ site: stagingDir, cacheDir, force: values.force }),
+      writeSiteFeed(),
+    ])
+  ).find((result) => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
   const searchSeconds = (performance.now() - searchStarted) / 1000;
   await previousSiteRemoved;
   await rename(stagingDir, outDir);
   await recordBuiltSite(cacheDir, outDir);
   // The benchmark harness reads the two steps' times from this line.
   console.log(
-    `Built ${outDir}: Astro step ${astroSeconds.toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s.`,
+    `Built ${outDir}: Astro step ${astroSeconds.toFixed(2)} s, search index and feed ${searchSeconds.toFixed(2)} s.`,
   );
 } catch (error) {
   await removeDirectory(stagingDir);

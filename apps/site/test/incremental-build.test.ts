@@ -20,7 +20,7 @@ import { siteDifferences } from './support/site-differences.ts';
 
 /**
  * Pages without getStaticPaths(): no cache key, so rendered on every build. The site feed is not
- * a page: it is written after the pages on every build (src/integrations/site-feed.ts).
+ * a page: it is written after the pages on every build (scripts/write-site-feed.ts).
  */
 const alwaysRendered = [
   '/404.html',

@@ -1,9 +1,9 @@
 /**
  * The published content as pages and the build's feed step read it: the content set the
  * fact-digest loader stored (drafts already removed, see content-entry.ts) turned into sorted
- * lists and lookups. Plain modules only, no `astro:content`: the site feed is written by an
- * integration after the pages (see src/integrations/site-feed.ts), outside Astro's page
- * environment, and reads the content the same way.
+ * lists and lookups. Plain modules only, no `astro:content`: the site feed is written after
+ * `astro build`, in a process of its own (scripts/write-site-feed.ts), and reads the content the
+ * same way.
  */
 import type { Entity } from '@fact-digest/parser';
 // Pages read what the loader stored: the published view of each digest, claim and source.
@@ -156,41 +156,4 @@ export async function readSiteContent(entry: ContentSetEntry): Promise<SiteConte
     },
     feedHtmlSiteUrl: siteUrl,
   };
-}
-
-/**
- * The pages and the site feed (written by src/integrations/site-feed.ts after the pages) run in
- * the same process but not from the same modules: the pages from Astro's build of them, the feed
- * from the config's. Each reading the content set would hold it twice at the end of the build,
- * where the memory is highest (about 150 MB more at 10,000 digests), so the pages' reading is
- * left where the feed step finds it, under the content set's hash.
- */
-const sharedContentKey = Symbol.for('fact-digest.site-content');
-
-interface SharedContent {
-  contentSetSha256: string;
-  content: Promise<SiteContent>;
-}
-
-/** Reads the content set `entry` names and leaves the reading for `sharedSiteContent`. */
-export function readAndShareSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
-  const content = readSiteContent(entry);
-  const shared: SharedContent = { contentSetSha256: entry.contentSetSha256, content };
-  (globalThis as Record<symbol, unknown>)[sharedContentKey] = shared;
-  return content;
-}
-
-/**
- * The content the pages of this build read, if they read the content set `entry` names;
- * otherwise it is read now.
- */
-export function sharedSiteContent(entry: ContentSetEntry): {
-  content: Promise<SiteContent>;
-  shared: boolean;
-} {
-  const shared = (globalThis as Record<symbol, unknown>)[sharedContentKey] as
-    SharedContent | undefined;
-  return shared?.contentSetSha256 === entry.contentSetSha256
-    ? { content: shared.content, shared: true }
-    : { content: readSiteContent(entry), shared: false };
 }

@@ -6,12 +6,7 @@ import { getCollection } from 'astro:content';
 import { verdicts, type Verdict } from '@fact-digest/parser';
 import type { PublishedClaim as Claim } from '../loaders/published-content.ts';
 import { contentSetEntryId, type ContentSetEntry } from '../loaders/content-entry.ts';
-import {
-  readAndShareSiteContent,
-  readSiteContent,
-  type ClaimInDigest,
-  type SiteContent,
-} from './read-site-content.ts';
+import { readSiteContent, type ClaimInDigest, type SiteContent } from './read-site-content.ts';
 
 export {
   claimKey,
@@ -29,8 +24,7 @@ export {
  */
 export async function getSiteContent(): Promise<SiteContent> {
   if (!import.meta.env.DEV) {
-    // Left for the site feed, which is written after the pages (see read-site-content.ts).
-    builtSiteContent ??= contentSetEntry().then(readAndShareSiteContent);
+    builtSiteContent ??= contentSetEntry().then(readSiteContent);
     return builtSiteContent;
   }
   const entry = await contentSetEntry();

@@ -1,6 +1,6 @@
 /**
  * The site feed, `/rss.xml`: every published digest, newest first, in full. In a build it is
- * written after the pages by src/integrations/site-feed.ts; `astro dev` serves it from a route
+ * written after the pages by scripts/write-site-feed.ts; `astro dev` serves it from a route
  * (src/integrations/site-feed-route.ts). Both make it here, from the same content.
  */
 import { open, rename } from 'node:fs/promises';
