@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { keptPagesInPlace } from './cached-pages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,31 @@ if (values.root === undefined || values.outDir === undefined || values.cacheDir 
   throw new Error('astro-build-step.ts needs --root, --outDir and --cacheDir');
 }
 
+/**
+ * Resolves when build-site.ts says the previous site's unchanged pages are in the output
+ * directory (it moves them while Astro starts and loads the content): Astro decides, page by
+ * page, to keep a page that is there or to copy its own, and a page moved in after Astro wrote a
+ * new one would replace it with the old. Without an IPC channel (run on its own) there is nothing
+ * to wait for.
+ */
+const keptPages = new Promise<void>((resolve, reject) => {
+  if (process.send === undefined) {
+    resolve();
+    return;
+  }
+  process.on('message', (message) => {
+    if (message !== keptPagesInPlace) return;
+    // The channel no longer keeps the process alive: it exits when the build is done.
+    process.channel?.unref();
+    resolve();
+  });
+  process.once('disconnect', () =>
+    reject(new Error('build-site.ts went away before the kept pages were in place.')),
+  );
+});
+// Awaited in the hook below; a rejection before then is not unhandled.
+keptPages.catch(() => undefined);
+
 try {
   await build({
     root: values.root,
@@ -32,6 +58,10 @@ try {
     // The output directory is new, or holds only the unchanged pages build-site.ts moved into it
     // (see cached-pages.ts), which emptying it would delete.
     vite: { build: { emptyOutDir: false } },
+    // After the content is loaded, before any page is written.
+    integrations: [
+      { name: 'fact-digest-kept-pages', hooks: { 'astro:build:start': () => keptPages } },
+    ],
   });
 } catch (error) {
   // Astro has already printed the diagnostics; this names the failure and sets the exit code.

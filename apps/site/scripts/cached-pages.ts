@@ -25,6 +25,13 @@ import path from 'node:path';
 import { contentSha256 } from '../src/loaders/content-store.ts';
 import { readTextIfPresent, writeWholeFile } from '../src/whole-files.ts';
 
+/**
+ * What build-site.ts sends Astro's process (scripts/astro-build-step.ts) once the kept pages are
+ * in the staging directory: it moves them while Astro starts and loads the content, and Astro
+ * renders nothing before they are all in place.
+ */
+export const keptPagesInPlace = 'fact-digest: kept pages in place';
+
 /** Pages `keepUnchangedPages` moved into the staging directory. */
 export interface KeptPages {
   /** Output files, relative to the staging directory. */
