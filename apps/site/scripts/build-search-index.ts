@@ -42,6 +42,7 @@ import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
 import { runNodeScript } from './node-process.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
+import { readTextIfPresent } from '../src/whole-files.ts';
 
 export interface Options {
   /** The built site (the output of `astro build`); bundles are written to its `pagefind/`. */
@@ -336,13 +337,29 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
 
   const bundles = groupIntoBundles(readDigestPages(site), maxPagesPerBundle);
 
-  async function buildOrReuseBundle(name: string, pages: DigestPage[]): Promise<BundleOutcome> {
+  interface PlannedBundle {
+    name: string;
+    pages: DigestPage[];
+    key: string;
+    reuse: boolean;
+  }
+  const planned: PlannedBundle[] = [];
+  for (const [name, pages] of bundles) {
     const key = bundleKey(pages);
+    const cachedKey = readTextIfPresent(path.join(bundleCache, name, 'key'));
+    planned.push({ name, pages, key, reuse: !force && cachedKey === key });
+  }
+
+  async function buildOrReuseBundle({
+    name,
+    pages,
+    key,
+    reuse,
+  }: PlannedBundle): Promise<BundleOutcome> {
     const cached = path.join(bundleCache, name);
     const output = path.join(outputRoot, name);
-    const cachedKey = await readFile(path.join(cached, 'key'), 'utf8').catch(() => undefined);
     let outcome: BundleOutcome['outcome'];
-    if (!force && cachedKey === key) {
+    if (reuse) {
       await copyBundle(path.join(cached, 'bundle'), output);
       outcome = 'reused';
     } else {
@@ -367,17 +384,23 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
     return { name, path: `/pagefind/${name}/`, pages: pages.length, outcome };
   }
 
+  // Bundles to build start first: a Pagefind run takes seconds, copying a reused bundle a
+  // fraction of one, and after an edit the one bundle to build would otherwise wait for copies.
+  const runOrder = [...planned].sort((a, b) => Number(a.reuse) - Number(b.reuse));
   // Every bundle is finished, built or failed, before the step returns or throws: a failure
   // leaves no Pagefind run writing into a site that build-site.ts is about to delete. The first
   // failure in bundle order is the one thrown, whichever run failed first.
-  const settled = await pMap(
-    bundles,
-    ([name, pages]) =>
-      buildOrReuseBundle(name, pages).then(
+  const settledInRunOrder = await pMap(
+    runOrder,
+    (bundle) =>
+      buildOrReuseBundle(bundle).then(
         (outcome) => ({ outcome }),
         (error: unknown) => ({ error }),
       ),
     { concurrency: pagefindRuns },
+  );
+  const settled = planned.map(
+    (bundle) => settledInRunOrder[runOrder.indexOf(bundle)] as (typeof settledInRunOrder)[number],
   );
   const outcomes: BundleOutcome[] = [];
   for (const result of settled) {
