@@ -1,6 +1,5 @@
 // Static site for the fact-check digests. Content comes from the parser through the loader in
 // src/loaders/; where it is read from and where the site lives are set by the environment.
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { contentDir as committedContentDir } from '@fact-digest/content';
@@ -24,8 +23,10 @@ export default defineConfig({
     // a time, 14.2 s with 2, 12.0 s with 8, 11.5 s with 16; the same bytes, about the same memory.
     concurrency: 8,
   },
-  // The site feed is written after the pages, not rendered as one (see src/integrations/site-feed.ts).
-  integrations: [sitemap(), siteFeed()],
+  // The site feed and the sitemap are written after `astro build` by scripts/build-site.ts (see
+  // scripts/write-site-feed.ts and scripts/write-sitemap.ts); the integration serves the feed in
+  // `astro dev`.
+  integrations: [siteFeed()],
   // Digests are rendered by our parser, not Astro's Markdown pipeline; no code highlighting (Shiki
   // would also need inline styles, which the CSP below forbids).
   markdown: { syntaxHighlight: false },

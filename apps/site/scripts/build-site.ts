@@ -1,6 +1,7 @@
 /**
- * The production build: `astro build`, then the Pagefind index and the site feed (`/rss.xml`,
- * scripts/write-site-feed.ts) side by side, into a staging directory that replaces the output
+ * The production build: `astro build`, then the Pagefind index, the site feed (`/rss.xml`,
+ * scripts/write-site-feed.ts) and the sitemap (scripts/write-sitemap.ts) side by side, into a
+ * staging directory that replaces the output
  * directory only when all succeeded. The previous site is moved aside
  * first (and deleted while Astro builds), so a failed build leaves no site at all, never a
  * half-written one (pages rendered before the failure, or pages without their search index) nor
@@ -28,8 +29,8 @@
  * `astro build` runs in a child process (scripts/astro-build-step.ts), and Pagefind and the feed
  * only after it has exited: a Node process keeps the heap it grew, and in this process Astro's
  * heap and Pagefind's together made the build's peak (5.5 GiB at 10,000 digests, against 3.2 for
- * either). Only `pnpm build` (this script) makes the search index and the feed; `astro build` on
- * its own makes the pages.
+ * either). Only `pnpm build` (this script) makes the search index, the feed and the sitemap;
+ * `astro build` on its own makes the pages.
  */
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,7 +47,9 @@ import {
   type KeptPages,
 } from './cached-pages.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
+import { siteUrl } from '../src/site-settings.ts';
 import { runNodeScript, startNodeScript, type NodeScript } from './node-process.ts';
+import { writeSitemap } from './write-sitemap.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -173,7 +176,8 @@ try {
   removeUnbuiltPages(kept, cacheDir, stagingDir);
   const astroSeconds = (performance.now() - astroStarted) / 1000;
   // One Pagefind run per publication year (scripts/build-search-index.ts), reusing the bundles
-  // of years whose digests did not change; meanwhile, the site feed, in a process of its own.
+  // of years whose digests did not change; meanwhile, the site feed, in a process of its own,
+  // and the sitemap.
   const searchStarted = performance.now();
   // Both finish before a failure is thrown, so that neither writes into a staging directory the
   // failure is about to delete.
@@ -181,6 +185,7 @@ try {
     await Promise.allSettled([
       buildSearchIndex({ site: stagingDir, cacheDir, force: values.force }),
       writeSiteFeed(),
+      writeSitemap({ site: stagingDir, siteUrl }),
     ])
   ).find((result) => result.status === 'rejected');
   if (failed !== undefined) throw failed.reason;

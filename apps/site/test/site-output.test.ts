@@ -2,6 +2,7 @@
  * The built fixture site, read back from dist: links and anchors, structured data, drafts,
  * metadata and the no-JavaScript rule.
  */
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectAll, select } from 'hast-util-select';
 import {
@@ -281,15 +282,37 @@ describe('JavaScript', () => {
   });
 });
 
+/** The `<loc>` addresses of a sitemap or sitemap index, read with an XML parser. */
+function locations(xml: string): string[] {
+  const parsed = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' }).parse(
+    xml,
+  ) as {
+    urlset?: { url?: { loc: string }[] };
+    sitemapindex?: { sitemap?: { loc: string }[] };
+  };
+  return (parsed.urlset?.url ?? parsed.sitemapindex?.sitemap ?? []).map(({ loc }) => loc);
+}
+
 describe('sitemap and robots.txt', () => {
-  it('lists published digests in the sitemap and points robots.txt at it', async () => {
-    const files = await listFiles(distDir);
-    const sitemaps = files.filter((file) => /^sitemap-\d+\.xml$/.test(file));
-    const sitemap = (await Promise.all(sitemaps.map((file) => readText(distDir, file)))).join('');
-    for (const digest of published()) {
-      expect(sitemap).toContain(`${testSiteUrl}digests/${digest.id}/`);
-    }
+  it('lists every page once, through the index robots.txt names', async () => {
     const robots = await readText(distDir, 'robots.txt');
     expect(robots).toContain(`Sitemap: ${testSiteUrl}sitemap-index.xml`);
+    const sitemaps = locations(await readText(distDir, 'sitemap-index.xml'));
+    expect(sitemaps).toEqual([`${testSiteUrl}sitemap-0.xml`]);
+    const listed = (
+      await Promise.all(
+        sitemaps.map(async (url) =>
+          locations(await readText(distDir, url.slice(testSiteUrl.length))),
+        ),
+      )
+    ).flat();
+    const pagesBuilt = (await listFiles(distDir))
+      .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+      .map((file) => new URL(file.slice(0, -'index.html'.length), testSiteUrl).href);
+    expect([...listed].sort()).toEqual(pagesBuilt.sort());
+    for (const digest of published()) {
+      expect(listed).toContain(`${testSiteUrl}digests/${digest.id}/`);
+    }
+    expect(listed).not.toContain(`${testSiteUrl}404/`);
   });
 });
