@@ -76,7 +76,7 @@ export function renderResultsMarkdown(results: BenchResults): string {
       'site',
       'wall',
       'astro build',
-      'search index and feed',
+      'search index, feed, sitemap',
       'peak memory (tree)',
       'pages',
       'pages/s',
@@ -85,7 +85,7 @@ export function renderResultsMarkdown(results: BenchResults): string {
       sections.push(
         `### Full build, ${build.digests} digests`,
         table(header, [
-          buildRow('ours (build-site.ts: Astro, then Pagefind and the feed)', build.ours),
+          buildRow('ours (build-site.ts: Astro, then search index, feed, sitemap)', build.ours),
           buildRow('plain Astro', build.plain),
         ]),
         `Ours ÷ plain: wall ${range(build.wallRatio, times)}, Astro step only ${range(build.astroOnlyRatio, times)}, peak memory ${range(build.peakMemoryRatio, times)}.`,

@@ -2,8 +2,8 @@
  * Builds the real site over a content directory as `pnpm build` does, through its
  * scripts/build-site.ts (the Astro step, with the previous site's unchanged pages moved into a
  * staging directory, then the search index, a Pagefind run per publication year, beside the site
- * feed, written in a process of its own), from a private copy of
- * apps/site (see site-mirror.ts) and into an output directory of the harness's own, so a
+ * feed, written in a process of its own, and the sitemap), from a private copy of apps/site (see
+ * site-mirror.ts) and into an output directory of the harness's own, so a
  * benchmark and an engineer's build never overwrite each other. The two steps' times are read
  * from the line build-site.ts prints at the end.
  */
@@ -14,7 +14,7 @@ import { countPages } from './count-pages.ts';
 import { buildEnvironment } from './workspace-paths.ts';
 
 export interface SiteBuildMeasurement {
-  /** Whole build, Astro then the search index and the feed. */
+  /** Whole build, Astro then the steps after it. */
   wallMs: number;
   /** Highest memory of the build's whole process tree (its steps run one after the other). */
   peakTreeRssBytes: number;
@@ -22,7 +22,7 @@ export interface SiteBuildMeasurement {
   astroMs: number;
   /**
    * The step after Astro: the search index (its Pagefind runs, and copying the bundles it reuses)
-   * and, beside it, the site feed.
+   * and, beside it, the site feed and the sitemap.
    */
   pagefindMs: number;
 }
@@ -45,8 +45,12 @@ export function buildCacheDir(outDir: string): string {
   return `${outDir}.cache`;
 }
 
-/** `Built <dir>: Astro step 12.34 s, search index and feed 5.67 s.`, as build-site.ts ends. */
-const stepTimes = /^Built .*: Astro step ([\d.]+) s, search index and feed ([\d.]+) s\.$/mu;
+/**
+ * `Built <dir>: Astro step 12.34 s, search index, feed and sitemap 5.67 s.`, as build-site.ts
+ * ends.
+ */
+const stepTimes =
+  /^Built .*: Astro step ([\d.]+) s, search index, feed and sitemap ([\d.]+) s\.$/mu;
 
 export async function buildFactDigestSite({
   siteDir,
