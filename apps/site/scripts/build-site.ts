@@ -1,11 +1,10 @@
 /**
  * The production build: `astro build`, then the Pagefind index, the site feed (`/rss.xml`,
  * scripts/write-site-feed.ts) and the sitemap (scripts/write-sitemap.ts) side by side, into a
- * staging directory that replaces the output
- * directory only when all succeeded. The previous site is moved aside
- * first (and deleted while Astro builds), so a failed build leaves no site at all, never a
- * half-written one (pages rendered before the failure, or pages without their search index) nor
- * the previous one, for a deploy step to pick up.
+ * staging directory that replaces the output directory only when all succeeded. The previous
+ * site is moved aside first (and deleted while Astro builds), so a failed build leaves no site at
+ * all, never a half-written one (pages rendered before the failure, or pages without their search
+ * index) nor the previous one, for a deploy step to pick up.
  *
  *   node scripts/build-site.ts [--outDir <dir>] [--cacheDir <dir>] [--force]
  *
@@ -179,7 +178,7 @@ try {
   // of years whose digests did not change; meanwhile, the site feed, in a process of its own,
   // and the sitemap.
   const searchStarted = performance.now();
-  // Both finish before a failure is thrown, so that neither writes into a staging directory the
+  // All three finish before a failure is thrown, so that none writes into a staging directory the
   // failure is about to delete.
   const failed = (
     await Promise.allSettled([

@@ -24,7 +24,7 @@ import { siteUrl } from '../src/site-settings.ts';
 
 /** Writes `/rss.xml` into `site`; returns how many digests it carries. */
 export async function writeSiteFeed(options: { site: string; cacheDir: string }): Promise<number> {
-  const content = await readSiteContent(await readContentSetEntryFile(options.cacheDir));
+  const content = await readSiteContent(readContentSetEntryFile(options.cacheDir));
   await writeFeedFile(
     path.join(options.site, feedPath.slice(1)),
     siteFeedChunks(content, new URL(siteUrl)),

@@ -8,11 +8,10 @@
  * The parser has validated everything already, so the schema only carries the types (validate at
  * the boundary, once).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Entity } from '@fact-digest/parser';
-import { writeWholeFile } from '../whole-files.ts';
+import { readTextIfPresent, writeWholeFile } from '../whole-files.ts';
 import { contentSha256, storedFileName, syncContentStore } from './content-store.ts';
 import type { PublishedContent, PublishedDigest, PublishedSource } from './published-content.ts';
 
@@ -63,7 +62,7 @@ export async function storeContentSet(
 
 /**
  * The entry is also written to this file in Astro's cache directory, for the site feed, which is
- * written after the pages (src/integrations/site-feed.ts), where there is no `astro:content`.
+ * written after `astro build` (scripts/write-site-feed.ts), where there is no `astro:content`.
  */
 const entryFile = (cacheDir: string): string => path.join(cacheDir, 'fact-digest-content-set.json');
 
@@ -74,15 +73,13 @@ export async function writeContentSetEntryFile(
   await writeWholeFile(entryFile(cacheDir), JSON.stringify(entry));
 }
 
-export async function readContentSetEntryFile(cacheDir: string): Promise<ContentSetEntry> {
+export function readContentSetEntryFile(cacheDir: string): ContentSetEntry {
   const file = entryFile(cacheDir);
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as ContentSetEntry;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  const text = readTextIfPresent(file);
+  if (text === undefined) {
     throw new Error(
       `${file} is missing: the fact-digest loader has not loaded the content in this cache directory. Build again.`,
-      { cause: error },
     );
   }
+  return JSON.parse(text) as ContentSetEntry;
 }
