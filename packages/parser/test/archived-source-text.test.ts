@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { archivedSourceText, parseContentFile } from '../src/index.ts';
+import { lineBreak, linesOf } from './properties/content-arbitraries.ts';
 
 // `archivedSourceText` stands in for a whole parse where a page needs a source's text again: it
 // must give exactly the `source.text` of that parse, whatever the file looks like.
@@ -53,14 +54,13 @@ test('files outside the usual shape give the text a parse gives', () => {
   expect(parsedText(`---\n${committedFrontmatter}\n---\t\n${body}`)).toBeDefined();
 });
 
-const lineText = fc.oneof(
-  fc.constantFrom('---', '--- ', '---\t', '----', ' ---', '', 'text', '\0', '…'),
-  fc.string({ maxLength: 6 }),
+const lines = linesOf(
+  fc.oneof(
+    fc.constantFrom('---', '--- ', '---\t', '----', ' ---', '', 'text', '\0', '…'),
+    fc.string({ maxLength: 6 }),
+  ),
+  6,
 );
-const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
-const lines = fc
-  .array(fc.tuple(lineText, lineBreak), { maxLength: 6 })
-  .map((pairs) => pairs.map(([text, end]) => text + end).join(''));
 
 test('any closing line and body give the text a parse gives', () => {
   let sources = 0;

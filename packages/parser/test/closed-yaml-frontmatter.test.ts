@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { closedYamlFrontmatter } from '../src/frontmatter/closed-yaml-frontmatter.ts';
+import { lineBreak, linesOf } from './properties/content-arbitraries.ts';
 
 // The reader the shortcut stands in for: the frontmatter node micromark gives.
 const reader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -56,14 +57,13 @@ test('it gives nothing where it is not a closed block or micromark would read it
   }
 });
 
-const lineText = fc.oneof(
-  fc.constantFrom('---', '--- ', '---\t', '----', ' ---', 'id: a', '', '\t- x', 'a\0b', '…'),
-  fc.string({ maxLength: 8 }),
+const document = linesOf(
+  fc.oneof(
+    fc.constantFrom('---', '--- ', '---\t', '----', ' ---', 'id: a', '', '\t- x', 'a\0b', '…'),
+    fc.string({ maxLength: 8 }),
+  ),
+  8,
 );
-const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
-const document = fc
-  .array(fc.tuple(lineText, lineBreak), { maxLength: 8 })
-  .map((lines) => lines.map(([text, end]) => text + end).join(''));
 
 test('whenever it gives a node, that node is the one micromark gives', () => {
   fc.assert(

@@ -8,6 +8,16 @@ import { digestFrontmatter } from '../content-helpers.ts';
 
 export const validFrontmatter = digestFrontmatter({ title: 'Property digest' });
 
+/** A line ending of any kind editors' files have: LF, CRLF or a lone CR. */
+export const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
+
+/** Up to `maxLines` lines of `line`, each ended by any line ending. */
+export function linesOf(line: fc.Arbitrary<string>, maxLines: number): fc.Arbitrary<string> {
+  return fc
+    .array(fc.tuple(line, lineBreak), { maxLength: maxLines })
+    .map((lines) => lines.map(([text, end]) => text + end).join(''));
+}
+
 const word = fc.constantFrom(
   'exchange',
   'Zelensky',
