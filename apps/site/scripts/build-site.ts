@@ -62,6 +62,9 @@ const outDir = path.resolve(siteRoot, values.outDir ?? 'dist');
 // Beside the output directory, so the renames stay on one file system.
 const stagingDir = `${outDir}.staging`;
 const previousDir = `${outDir}.previous`;
+// The previous site's search index, moved out of it before it is deleted: bundles that did not
+// change are moved from here into the new site (see build-search-index.ts).
+const previousIndexDir = `${outDir}.previous-search`;
 // Astro's default cache directory, named here so the incremental cache can be found in it.
 const cacheDir = path.resolve(values.cacheDir ?? path.join(siteRoot, 'node_modules/.astro'));
 const unfinishedMarker = path.join(cacheDir, 'incremental-build.unfinished');
@@ -116,6 +119,7 @@ async function exists(file: string): Promise<boolean> {
 // Left by a build that was killed.
 await removeDirectory(stagingDir);
 await removeDirectory(previousDir);
+await removeDirectory(previousIndexDir);
 // Its identity tells whether the cache's manifest describes it (see cached-pages.ts).
 const previousIdentity = siteIdentity(outDir);
 // Moving the previous site aside is instant; deleting its thousands of files takes seconds that a
@@ -155,7 +159,14 @@ try {
             previousIdentity,
             stagingDir,
           })
-        : { files: [], keptAt: Date.now() };
+        : { files: [], keptAt: Date.now(), previousSiteMatched: false };
+    if (kept.previousSiteMatched) {
+      await rename(path.join(previousDir, 'pagefind'), previousIndexDir).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        },
+      );
+    }
     // From here on the manifest and the site change; the record is written again at the end.
     forgetBuiltSite(cacheDir);
   } catch (error) {
@@ -182,14 +193,20 @@ try {
   // failure is about to delete.
   const failed = (
     await Promise.allSettled([
-      buildSearchIndex({ site: stagingDir, cacheDir, force: values.force }),
+      buildSearchIndex({
+        site: stagingDir,
+        cacheDir,
+        force: values.force,
+        ...(kept.previousSiteMatched ? { previousIndex: previousIndexDir } : {}),
+      }),
       writeSiteFeed(),
       writeSitemap({ site: stagingDir, siteUrl }),
     ])
   ).find((result) => result.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
   const searchSeconds = (performance.now() - searchStarted) / 1000;
-  await previousSiteRemoved;
+  // With what is left of the previous index: bundles that changed, years without digests now.
+  await Promise.all([previousSiteRemoved, removeDirectory(previousIndexDir)]);
   await rename(stagingDir, outDir);
   await recordBuiltSite(cacheDir, outDir);
   // The benchmark harness reads the two steps' times from this line.
@@ -201,6 +218,7 @@ try {
   await previousSiteRemoved.catch(() => undefined);
   // Not yet started if the build failed before Astro ran.
   if (hadPreviousSite) await removeDirectory(previousDir);
+  await removeDirectory(previousIndexDir);
   if (await exists(unfinishedMarker)) {
     await discardIncrementalCache();
     await rm(unfinishedMarker, { force: true });

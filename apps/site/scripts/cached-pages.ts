@@ -38,6 +38,11 @@ export interface KeptPages {
   files: string[];
   /** `Date.now()` before the first move: a kept page written since is newer. */
   keptAt: number;
+  /**
+   * Whether the previous site is the output the cache's manifest describes: only then are its
+   * pages kept, and its search bundles moved (see build-search-index.ts).
+   */
+  previousSiteMatched: boolean;
 }
 
 /** Which site the cache's manifest describes (see `recordBuiltSite`). */
@@ -120,7 +125,7 @@ export function keepUnchangedPages(options: {
 }): KeptPages {
   const { cacheDir, outDir, previousSite, previousIdentity, stagingDir } = options;
   const keptAt = Date.now();
-  const none = { files: [], keptAt };
+  const none = { files: [], keptAt, previousSiteMatched: false };
   const manifest = readTextIfPresent(manifestFile(cacheDir));
   const recorded = readTextIfPresent(builtSiteFile(cacheDir));
   if (manifest === undefined || recorded === undefined || previousIdentity === undefined) {
@@ -155,7 +160,7 @@ export function keepUnchangedPages(options: {
     }
     files.push(file);
   }
-  return { files, keptAt };
+  return { files, keptAt, previousSiteMatched: true };
 }
 
 /**

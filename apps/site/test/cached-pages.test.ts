@@ -71,6 +71,7 @@ describe('keepUnchangedPages', () => {
     const previousIdentity = await builtAndMovedAside();
     const kept = keep(previousIdentity);
     expect(kept.files.sort()).toEqual(pages);
+    expect(kept.previousSiteMatched).toBe(true);
     expect(await readFile(path.join(stagingDir, 'digests/a/index.html'), 'utf8')).toBe(
       '<p>digests/a/index.html</p>',
     );
@@ -85,16 +86,16 @@ describe('keepUnchangedPages', () => {
     const identity = siteIdentity(outDir);
     await rename(outDir, previousSite);
     const kept = keep(identity);
-    expect(kept.files).toEqual([]);
+    expect(kept).toMatchObject({ files: [], previousSiteMatched: false });
   });
 
   it('keeps nothing once the manifest has changed since, or the record was forgotten', async () => {
     const previousIdentity = await builtAndMovedAside();
     await writeManifest([...pages, 'digests/c/index.html']);
-    expect(keep(previousIdentity).files).toEqual([]);
+    expect(keep(previousIdentity)).toMatchObject({ files: [], previousSiteMatched: false });
     await writeManifest(pages);
     forgetBuiltSite(cacheDir);
-    expect(keep(previousIdentity).files).toEqual([]);
+    expect(keep(previousIdentity)).toMatchObject({ files: [], previousSiteMatched: false });
   });
 
   it('keeps nothing for another output directory', async () => {
@@ -106,7 +107,7 @@ describe('keepUnchangedPages', () => {
       previousIdentity,
       stagingDir,
     });
-    expect(kept.files).toEqual([]);
+    expect(kept).toMatchObject({ files: [], previousSiteMatched: false });
   });
 });
 

@@ -292,6 +292,13 @@ describe('a rebuild with nothing changed', () => {
     );
   });
 
+  it('moves the search bundle, which did not change, from the previous site', () => {
+    expect(firstBuild.output).toContain('Search bundle 2025: built (3 digest pages)');
+    expect(unchanged.incremental.output).toContain(
+      'Search bundle 2025: reused from the previous site (3 digest pages)',
+    );
+  });
+
   it('writes the same bytes as the first build and a clean build', async () => {
     expect(await siteDifferences(unchanged.incrementalDist, firstDist)).toEqual([]);
     expect(await siteDifferences(unchanged.incrementalDist, unchanged.cleanDist)).toEqual([]);

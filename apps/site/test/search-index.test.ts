@@ -5,7 +5,17 @@
  * fixture site that support/global-setup.ts built.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  access,
+  cp,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -40,6 +50,12 @@ function runStep(
     child.on('close', (code) => resolve({ exitCode: code ?? 1, output }));
   });
 }
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** A copy of the built fixture site, to change. */
 async function siteCopy(name: string): Promise<string> {
@@ -125,6 +141,49 @@ describe('the search-index step', () => {
       exitCode: 0,
       output: 'Search bundle 2025: built (3 digest pages)\n',
     });
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+  });
+
+  it('moves a reused bundle from the previous site’s index when its key there matches, else copies it', async () => {
+    const site = await siteCopy('move');
+    const cacheDir = path.join(workDir, 'move-cache');
+    expect((await runStep(site, cacheDir)).exitCode).toBe(0);
+    const fragment = async (index: string) => {
+      const [name] = await readdir(path.join(index, '2025/fragment'));
+      return stat(path.join(index, '2025/fragment', name as string));
+    };
+
+    // As build-site.ts moves the previous site's index aside before the next build.
+    const previous = path.join(workDir, 'move-previous');
+    await rename(path.join(site, 'pagefind'), previous);
+    const previousFragment = await fragment(previous);
+    expect(await runStep(site, cacheDir, ['--previousIndex', previous])).toEqual({
+      exitCode: 0,
+      output: 'Search bundle 2025: reused from the previous site (3 digest pages)\n',
+    });
+    // The same file, moved: not a copy of the cache's.
+    expect((await fragment(path.join(site, 'pagefind'))).ino).toBe(previousFragment.ino);
+    expect(await exists(path.join(previous, '2025'))).toBe(false);
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+
+    // A previous index whose manifest gives the bundle another key is not the bundle to reuse.
+    const stale = path.join(workDir, 'move-stale');
+    await rename(path.join(site, 'pagefind'), stale);
+    const manifest = path.join(stale, 'manifest.json');
+    const listed = JSON.parse(await readFile(manifest, 'utf8')) as {
+      bundles: { key: string }[];
+    };
+    for (const bundle of listed.bundles) bundle.key = '0'.repeat(64);
+    await writeFile(manifest, JSON.stringify(listed));
+    expect(await runStep(site, cacheDir, ['--previousIndex', stale])).toEqual({
+      exitCode: 0,
+      output: 'Search bundle 2025: reused (3 digest pages)\n',
+    });
+    expect(await exists(path.join(stale, '2025'))).toBe(true);
     expect(
       await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
     ).toEqual([]);
