@@ -25,7 +25,6 @@ import { siteDifferences } from './support/site-differences.ts';
 const alwaysRendered = [
   '/404.html',
   '/about/index.html',
-  '/claims/index.html',
   '/corrections/index.html',
   '/digests/index.html',
   '/entities/index.html',
