@@ -12,6 +12,7 @@ import { select, selectAll } from 'hast-util-select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsPerPage } from '../src/lib/claim-list-items.ts';
 import { textOf } from './support/built-site.ts';
+import { generatedDigest } from './support/generated-digest.ts';
 import { buildSite, fixtureContentDir } from './support/site-build.ts';
 import { createSiteCopy } from './support/site-copy.ts';
 
@@ -31,25 +32,12 @@ function digestWithClaims(index: number): string {
     ':::',
     '',
   ]);
-  return [
-    '---',
-    `title: Convoy report ${index + 1}`,
-    `eventDate: 2025-05-${day}`,
-    `published: 2025-05-${day}`,
-    'conclusion: Each load is on the manifest.',
-    'status: published',
-    'sources:',
-    '  - id: icrc-statement-2025-06-16',
-    '    title: ICRC statement on visits to prisoners of war',
-    '    publisher: International Committee of the Red Cross',
-    '    url: https://icrc.example/statement-2025-06-16',
-    '    published: 2025-06-16',
-    '---',
-    '',
-    `Convoy ${index + 1} was reported loaded three times.`,
-    '',
-    ...claims.flat(),
-  ].join('\n');
+  return generatedDigest({
+    title: `Convoy report ${index + 1}`,
+    date: `2025-05-${day}`,
+    conclusion: 'Each load is on the manifest.',
+    body: [`Convoy ${index + 1} was reported loaded three times.`, '', ...claims.flat()].join('\n'),
+  });
 }
 
 beforeAll(async () => {

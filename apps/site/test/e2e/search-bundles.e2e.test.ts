@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchManifest } from '../../scripts/build-search-index.ts';
 import { buildSite, fixtureContentDir, siteRoot, type BuildResult } from '../support/site-build.ts';
 import { createSiteCopy } from '../support/site-copy.ts';
+import { generatedDigest } from '../support/generated-digest.ts';
 import { siteDifferences } from '../support/site-differences.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -31,24 +32,12 @@ let browser: Browser;
 
 function harvestDigest(index: number): string {
   const day = String(index + 1).padStart(2, '0');
-  return [
-    '---',
-    `title: Harvest report number ${index + 1}`,
-    `eventDate: 2023-09-${day}`,
-    `published: 2023-09-${day}`,
-    'conclusion: The harvest figures are the ministry’s own.',
-    'status: published',
-    'sources:',
-    '  - id: icrc-statement-2025-06-16',
-    '    title: ICRC statement on visits to prisoners of war',
-    '    publisher: International Committee of the Red Cross',
-    '    url: https://icrc.example/statement-2025-06-16',
-    '    published: 2025-06-16',
-    '---',
-    '',
-    `Region ${index + 1} reported its harvest; nothing here was checked against a second source.`,
-    '',
-  ].join('\n');
+  return generatedDigest({
+    title: `Harvest report number ${index + 1}`,
+    date: `2023-09-${day}`,
+    conclusion: 'The harvest figures are the ministry’s own.',
+    body: `Region ${index + 1} reported its harvest; nothing here was checked against a second source.\n`,
+  });
 }
 
 async function build(siteDir: string, contentDir: string, outDir: string, cacheDir: string) {
