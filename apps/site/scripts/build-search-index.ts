@@ -315,7 +315,7 @@ function previousBundleKeys(previousIndex: string | undefined): Map<string, stri
 }
 
 /** Moves `from` to `to`; false when `from` is not there. */
-function moveIfPresent(from: string, to: string): boolean {
+export function moveIfPresent(from: string, to: string): boolean {
   try {
     renameSync(from, to);
     return true;

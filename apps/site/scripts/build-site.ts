@@ -35,7 +35,7 @@ import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex } from './build-search-index.ts';
+import { buildSearchIndex, moveIfPresent } from './build-search-index.ts';
 import {
   forgetBuiltSite,
   keepUnchangedPages,
@@ -160,13 +160,8 @@ try {
             stagingDir,
           })
         : { files: [], keptAt: Date.now(), previousSiteMatched: false };
-    if (kept.previousSiteMatched) {
-      await rename(path.join(previousDir, 'pagefind'), previousIndexDir).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        },
-      );
-    }
+    if (kept.previousSiteMatched)
+      moveIfPresent(path.join(previousDir, 'pagefind'), previousIndexDir);
     // From here on the manifest and the site change; the record is written again at the end.
     forgetBuiltSite(cacheDir);
   } catch (error) {
