@@ -34,12 +34,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { constants, copyFile, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
-import { runNodeScript } from './node-process.ts';
+import PQueue from 'p-queue';
+import { runProgram } from './child-step.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
 import { readTextIfPresent } from '../src/whole-files.ts';
 
@@ -111,7 +112,18 @@ const bundleFormat = 'fact-digest-search-bundle 1';
 const pagefindArguments: readonly string[] = ['--silent'];
 
 const pagefindEntry = fileURLToPath(import.meta.resolve('pagefind'));
-const pagefindRunner = path.join(path.dirname(pagefindEntry), 'runner/bin.cjs');
+/**
+ * Pagefind's executable, found as its npm wrapper (`runner/bin.cjs`) finds it (the platform's
+ * package, or `PAGEFIND_BINARY_PATH`), and run directly: the wrapper is a Node process of its own
+ * that waits beside each run, about 56 MB of memory and a Node start-up per bundle.
+ */
+const pagefindBinary = (
+  (await import(
+    pathToFileURL(path.join(path.dirname(pagefindEntry), 'resolveBinary.js')).href
+  )) as {
+    resolveBinaryPath: (names: readonly string[]) => string;
+  }
+).resolveBinaryPath(['pagefind_extended', 'pagefind']);
 const pagefindVersion = (
   JSON.parse(readFileSync(path.join(path.dirname(pagefindEntry), '../package.json'), 'utf8')) as {
     version: string;
@@ -349,7 +361,7 @@ async function copyBundle(from: string, to: string): Promise<void> {
 async function runPagefind(stagingDir: string, outputPath: string, bundle: string): Promise<void> {
   const args = ['--site', '.', '--output-path', outputPath, ...pagefindArguments];
   // In the staging directory, where there is no Pagefind config file to pick up.
-  const failure = await runNodeScript(pagefindRunner, args, { cwd: stagingDir });
+  const failure = await runProgram(pagefindBinary, args, { cwd: stagingDir });
   if (failure !== undefined) {
     throw new SearchIndexError(`Pagefind failed for the ${bundle} search bundle (${failure}).`);
   }
@@ -401,6 +413,12 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
     planned.push({ name, pages, key, reuse: !force && cachedKey === key });
   }
 
+  // Pagefind runs hold the lanes (`pagefindRuns`); copying a bundle into the cache after its run,
+  // or from the cache when it is reused, does not: a lane that waited for its copy sat idle for
+  // about half a second per bundle at 10,000 digests while the other bundles queued.
+  const pagefindLanes = new PQueue({ concurrency: pagefindRuns });
+  const copies = new PQueue({ concurrency: pagefindRuns });
+
   async function buildOrReuseBundle({
     name,
     pages,
@@ -418,22 +436,24 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
     ) {
       outcome = 'moved';
     } else if (reuse) {
-      await copyBundle(path.join(cached, 'bundle'), output);
+      await copies.add(() => copyBundle(path.join(cached, 'bundle'), output));
       outcome = 'reused';
     } else {
-      const stagingDir = path.join(bundleCache, `${name}.pages`);
-      await stagePages(site, pages, stagingDir);
-      try {
-        await runPagefind(stagingDir, output, name);
-      } finally {
-        await removeDirectory(stagingDir);
-      }
+      await pagefindLanes.add(async () => {
+        const stagingDir = path.join(bundleCache, `${name}.pages`);
+        await stagePages(site, pages, stagingDir);
+        try {
+          await runPagefind(stagingDir, output, name);
+        } finally {
+          await removeDirectory(stagingDir);
+        }
+      });
       await checkPageCount(output, name, pages.length);
       // Written beside the old entry and swapped in, so an interrupted build leaves either the
       // old bundle with its key or none; the key is written last.
       const replacement = path.join(bundleCache, `${name}.new`);
       await removeDirectory(replacement);
-      await copyBundle(output, path.join(replacement, 'bundle'));
+      await copies.add(() => copyBundle(output, path.join(replacement, 'bundle')));
       await writeFile(path.join(replacement, 'key'), key);
       await removeDirectory(cached);
       await rename(replacement, cached);
@@ -442,20 +462,19 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
     return { name, path: `/pagefind/${name}/`, pages: pages.length, key, outcome };
   }
 
-  // Bundles to build start first: a Pagefind run takes seconds, copying a reused bundle a
+  // Bundles to build are queued first: a Pagefind run takes seconds, copying a reused bundle a
   // fraction of one, and after an edit the one bundle to build would otherwise wait for copies.
   const runOrder = [...planned].sort((a, b) => Number(a.reuse) - Number(b.reuse));
   // Every bundle is finished, built or failed, before the step returns or throws: a failure
   // leaves no Pagefind run writing into a site that build-site.ts is about to delete. The first
   // failure in bundle order is the one thrown, whichever run failed first.
-  const settledInRunOrder = await pMap(
-    runOrder,
-    (bundle) =>
+  const settledInRunOrder = await Promise.all(
+    runOrder.map((bundle) =>
       buildOrReuseBundle(bundle).then(
         (outcome) => ({ outcome }),
         (error: unknown) => ({ error }),
       ),
-    { concurrency: pagefindRuns },
+    ),
   );
   const settled = planned.map(
     (bundle) => settledInRunOrder[runOrder.indexOf(bundle)] as (typeof settledInRunOrder)[number],

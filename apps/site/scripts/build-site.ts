@@ -47,7 +47,7 @@ import {
 } from './cached-pages.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
 import { siteUrl } from '../src/site-settings.ts';
-import { runNodeScript, startNodeScript, type NodeScript } from './node-process.ts';
+import { runNodeScript, startNodeScript, type ChildStep } from './child-step.ts';
 import { writeSitemap } from './write-sitemap.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -81,7 +81,7 @@ async function discardIncrementalCache(): Promise<void> {
 /**
  * Starts scripts/astro-build-step.ts, which writes no page before it is sent `keptPagesInPlace`.
  */
-function startAstroBuild(): NodeScript {
+function startAstroBuild(): ChildStep {
   const args = ['--root', siteRoot, '--outDir', stagingDir, '--cacheDir', cacheDir];
   if (values.force) args.push('--force');
   return startNodeScript(path.join(siteRoot, 'scripts/astro-build-step.ts'), args, {
