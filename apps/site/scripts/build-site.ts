@@ -85,6 +85,8 @@ function startAstroBuild(): ChildStep {
   const args = ['--root', siteRoot, '--outDir', stagingDir, '--cacheDir', cacheDir];
   if (values.force) args.push('--force');
   return startNodeScript(path.join(siteRoot, 'scripts/astro-build-step.ts'), args, {
+    // For one collection, between the bundling and the pages (see astro-build-step.ts).
+    nodeOptions: ['--expose-gc'],
     // From the site root, as `pnpm build` runs it: started elsewhere, Vite leaves some of the
     // parser's dependencies out of the bundle, unresolvable from an output directory outside.
     // A relative CONTENT_DIR still means relative to where this script was started.

@@ -45,13 +45,14 @@ export function runProgram(
   return startProgram(program, args, options).exited;
 }
 
-/** Starts `script` with the Node that runs this one. */
+/** Starts `script` with the Node that runs this one, given `nodeOptions` (such as `--expose-gc`). */
 export function startNodeScript(
   script: string,
   args: readonly string[],
-  options: StepOptions & { messages?: boolean },
+  options: StepOptions & { messages?: boolean; nodeOptions?: readonly string[] },
 ): ChildStep {
-  return startProgram(process.execPath, [script, ...args], options);
+  const { nodeOptions = [], ...rest } = options;
+  return startProgram(process.execPath, [...nodeOptions, script, ...args], rest);
 }
 
 /** Runs `script` to the end with the Node that runs this one. */
