@@ -98,6 +98,16 @@ try {
     integrations: [
       { name: 'fact-digest-kept-pages', hooks: { 'astro:build:start': () => keptPages } },
       collectGarbageBeforePages(),
+      {
+        name: 'fact-digest-render-progress',
+        hooks: {
+          'astro:config:setup': ({ addMiddleware }) =>
+            addMiddleware({
+              entrypoint: new URL('./render-progress.ts', import.meta.url),
+              order: 'pre',
+            }),
+        },
+      },
     ],
   });
 } catch (error) {

@@ -1,15 +1,15 @@
 /**
  * The search index of a built site, in bundles of one publication year each (a year is split
- * into month ranges only when it holds more than `maxPagesPerBundle` digests), each made by its
- * own Pagefind run and reused from a cache when nothing that determines it has changed.
+ * into month ranges when it holds more than `maxPagesPerBundle` digests), each made by its own
+ * Pagefind run and reused from a cache when nothing that determines it has changed.
  *
  *   node scripts/build-search-index.ts --site <built dir> --cacheDir <dir> [--force]
  *     [--previousIndex <the previous site’s pagefind/ folder, moved aside>]
  *
- * Why bundles: Pagefind's memory grows with the text it indexes (about 0.33 MB per digest page),
+ * Why bundles: Pagefind's memory grows with the text it indexes (about 0.29 MB per digest page),
  * so one index over the whole archive outgrows the 2 GiB build-memory target, and it reindexes
- * every page after any edit. A run per year keeps each run's memory to one year's pages, and an
- * edit rebuilds only the bundle of the year the edited digest was published in. The search page
+ * every page after any edit. A run per bundle keeps each run's memory to its pages, and an edit
+ * rebuilds only the bundle of the months the edited digest was published in. The search page
  * loads the newest bundle and merges the others (Pagefind's `mergeIndex`), reading their list
  * from `pagefind/manifest.json`.
  *
@@ -23,19 +23,36 @@
  * write; and since a bundle only refers to its own files, a reused bundle would be a correct
  * index even if it were not.
  *
+ * Bundles are built in two places. build-site.ts starts `buildSearchBundlesAhead` while Astro
+ * still renders the pages after the digest pages, and `buildSearchIndex` after Astro; the second
+ * moves into the site each bundle the first built whose key still matches, and builds or reuses
+ * the rest.
+ *
  * A reused bundle is copied from the cache, unless the previous site still has it: build-site.ts
  * passes the previous site's `pagefind/` folder when that site is the one this cache built last
  * (as it keeps that site's unchanged pages, see cached-pages.ts), and a bundle the previous
- * manifest lists with the same key is moved from there, one rename instead of about 1,500 file
+ * manifest lists with the same key is moved from there, one rename instead of hundreds of file
  * copies. At 10,000 digests the copies of six reused bundles took the search step's second lane
  * for about 2.5 s after an edit, and slowed the one Pagefind run beside them.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+} from 'node:fs';
 import { constants, copyFile, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StringDecoder } from 'node:string_decoder';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
@@ -50,9 +67,11 @@ export interface Options {
   /** Where bundles are kept between builds, under `search-index/`. */
   cacheDir: string;
   /**
-   * Most digest pages one Pagefind run indexes. At about 0.33 MB of Pagefind memory per page,
-   * 2,000 pages keep a run near 0.7 GiB, and the two that run at once (`pagefindRuns`) near
-   * 1.4 GiB; a year with more is split into month ranges.
+   * Most digest pages one Pagefind run indexes; a year with more is split into month ranges.
+   * Pagefind holds about 0.29 MB per page (and about 30 MB besides): 500 pages keep a run near
+   * 170 MB, small enough to run beside Astro's rendering (about 1.55 GB at 10,000 digests, with
+   * this process about 150 MB) within the 2 GiB the build may use. With bundles of a whole year
+   * (1,420 pages at 10,000 digests, 413 MB a run) the build peaked at 2.26 GB.
    */
   maxPagesPerBundle?: number;
   /** Build every bundle, whatever the cache holds (and replace the cached ones). */
@@ -60,10 +79,13 @@ export interface Options {
   /** Receives one line per bundle (built, reused or moved). */
   log?: (line: string) => void;
   /**
-   * The previous site's `pagefind/` folder, moved aside, when that site is the output this cache
-   * directory describes (build-site.ts checks, see cached-pages.ts). Bundles are moved out of it.
+   * Indexes made earlier, searched in order: a bundle whose manifest there lists it with the key
+   * it has now is moved from there, whether or not the cache or `force` would have it built.
+   * build-site.ts passes the one it built while Astro rendered (`buildSearchBundlesAhead`), and
+   * the previous site's `pagefind/` folder, moved aside, when that site is the output this cache
+   * directory describes (it checks, see cached-pages.ts) and the build is not forced.
    */
-  previousIndex?: string;
+  movableIndexes?: readonly MovableIndex[];
 }
 
 /**
@@ -73,9 +95,10 @@ export interface Options {
 const pagefindRuns = 2;
 
 export const defaultOptions = {
-  maxPagesPerBundle: 2000,
+  maxPagesPerBundle: 500,
   force: false,
   log: (line: string) => console.log(line),
+  movableIndexes: [] as readonly MovableIndex[],
 } satisfies Partial<Options>;
 
 /** One bundle as the search page's manifest lists it. */
@@ -98,8 +121,18 @@ export interface SearchManifest {
 }
 
 export interface BundleOutcome extends SearchBundle {
-  /** Built by a Pagefind run, copied from the cache, or moved from the previous site. */
+  /** Built by a Pagefind run, copied from the cache, or moved from one of `movableIndexes`. */
   outcome: 'built' | 'reused' | 'moved';
+  /** The `description` of the index a moved bundle came from. */
+  movedFrom?: string;
+}
+
+/** A search index made earlier, whose bundles may be moved into the site. */
+export interface MovableIndex {
+  /** The folder holding its bundles and their manifest (`manifest.json`, with their keys). */
+  path: string;
+  /** How the build log names a bundle moved from it, such as `reused from the previous site`. */
+  description: string;
 }
 
 export const manifestFile = 'pagefind/manifest.json';
@@ -187,7 +220,10 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/;
  * and a close through libuv's thread pool) and a glob that stats every entry took 2 s, mostly
  * waiting, on every rebuild.
  */
-function readDigestPages(site: string): DigestPage[] {
+function readDigestPages(
+  site: string,
+  readPage: (file: string) => Uint8Array | undefined,
+): DigestPage[] {
   let names: string[];
   try {
     names = readdirSync(path.join(site, 'digests'));
@@ -197,21 +233,114 @@ function readDigestPages(site: string): DigestPage[] {
   }
   const pages: DigestPage[] = [];
   for (const file of names.map((name) => `digests/${name}/index.html`).sort()) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(site, file));
-    } catch (error) {
-      // `digests/index.html` itself, or a folder without a page.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR' || code === 'ENOENT' || code === 'EISDIR') continue;
-      throw error;
-    }
-    pages.push(digestPage(site, file, bytes));
+    const bytes = readPage(path.join(site, file));
+    // `digests/index.html` itself, or a folder without a page.
+    if (bytes !== undefined) pages.push(digestPage(site, file, bytes));
   }
   return pages;
 }
 
-function digestPage(site: string, file: string, bytes: Buffer): DigestPage {
+const htmlEnd = Buffer.from('</html>');
+
+/**
+ * The digest pages once each is written to its end (`</html>`), for `buildSearchBundlesAhead`,
+ * which reads them while Astro renders. Astro writes a page in several steps, each waiting for
+ * its main thread, so a page it started before the next route can stay empty or cut short while
+ * it renders a large page of that route (seconds, at 10,000 digests). Those pages are read again
+ * every `unfinishedPageRetryMs` until they are finished, or undefined once `stopped()`.
+ */
+async function readFinishedDigestPages(
+  site: string,
+  stopped: () => boolean,
+): Promise<DigestPage[] | undefined> {
+  const readPage = reusedBufferReader();
+  let unfinished: string[] = [];
+  const finishedOnly = (file: string) => {
+    const bytes = readPage(file);
+    if (bytes === undefined) return undefined;
+    const end = bytes.subarray(bytes.length - htmlEnd.length);
+    if (htmlEnd.equals(end)) return bytes;
+    unfinished.push(file);
+    return undefined;
+  };
+  const pages = readDigestPages(site, finishedOnly);
+  while (unfinished.length > 0) {
+    if (stopped()) return undefined;
+    await delay(unfinishedPageRetryMs);
+    const waiting = unfinished;
+    unfinished = [];
+    for (const file of waiting) {
+      const bytes = finishedOnly(file);
+      const relative = path.relative(site, file).split(path.sep).join('/');
+      if (bytes !== undefined) pages.push(digestPage(site, relative, bytes));
+    }
+  }
+  return pages.sort((a, b) => compareFiles(a.file, b.file));
+}
+
+const unfinishedPageRetryMs = 100;
+
+function compareFiles(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Whether a failed read means there is no page at that path. */
+function isNoPage(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOTDIR' || code === 'ENOENT' || code === 'EISDIR';
+}
+
+/** A page's bytes, or undefined when there is no page at `file`. */
+function readWholeFile(file: string): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if (isNoPage(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Like `readWholeFile`, into one buffer reused for every page (grown when a page needs it): each
+ * page's bytes are valid until the next read. Reading 9,729 pages at 10,000 digests into fresh
+ * buffers left about 150 MB of them to be collected.
+ */
+function reusedBufferReader(): (file: string) => Uint8Array | undefined {
+  let buffer = Buffer.allocUnsafe(256 * 1024);
+  return (file) => {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      if (isNoPage(error)) return undefined;
+      throw error;
+    }
+    try {
+      const { size } = fstatSync(fd);
+      if (size > buffer.length) buffer = Buffer.allocUnsafe(size * 2);
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          const larger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(larger);
+          buffer = larger;
+        }
+        const read = readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+      return buffer.subarray(0, length);
+    } catch (error) {
+      if (isNoPage(error)) return undefined;
+      throw error;
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+function digestPage(site: string, file: string, bytes: Uint8Array): DigestPage {
   const published = publishedTimeOf(bytes);
   if (published === undefined || !isoDate.test(published) || Number.isNaN(Date.parse(published))) {
     throw new SearchIndexError(
@@ -229,8 +358,8 @@ function digestPage(site: string, file: string, bytes: Buffer): DigestPage {
 
 /**
  * Groups pages into bundles: one per year, or for a year above `maxPages`, runs of consecutive
- * months of at most `maxPages` pages (a single month above it still makes one bundle). Newest
- * bundle first.
+ * months of at most `maxPages` pages, as few and as even as whole months allow (a single month
+ * above the bound still makes one bundle). Newest bundle first.
  */
 export function groupIntoBundles<Page extends { published: string }>(
   pages: readonly Page[],
@@ -257,14 +386,26 @@ export function groupIntoBundles<Page extends { published: string }>(
       if (monthPages) monthPages.push(page);
       else byMonth.set(month, [page]);
     }
+    // As many ranges as the bound requires, about equal in size: a year of 1,420 pages and a
+    // bound of 500 makes three ranges of about 473, not two of 500 and one of 420.
+    const rangeCount = Math.ceil(yearPages.length / maxPages);
     const ranges: { first: string; last: string; pages: Page[] }[] = [];
+    let placed = 0;
     for (const month of [...byMonth.keys()].sort()) {
       const monthPages = byMonth.get(month) ?? [];
       const current = ranges.at(-1);
-      if (current !== undefined && current.pages.length + monthPages.length <= maxPages) {
+      const target = (yearPages.length - placed) / Math.max(1, rangeCount - ranges.length + 1);
+      const size = current?.pages.length ?? 0;
+      const joined = size + monthPages.length;
+      if (
+        current !== undefined &&
+        joined <= maxPages &&
+        Math.abs(joined - target) <= Math.abs(size - target)
+      ) {
         current.last = month;
         current.pages.push(...monthPages);
       } else {
+        if (current !== undefined) placed += current.pages.length;
         ranges.push({ first: month, last: month, pages: [...monthPages] });
       }
     }
@@ -304,13 +445,12 @@ async function stagePages(site: string, pages: readonly DigestPage[], stagingDir
 }
 
 /**
- * The key of each bundle the previous site's manifest lists; none when there is no previous
- * index, or its manifest is missing or unreadable (then every reused bundle is copied).
+ * The key of each bundle an index's manifest lists; none when its manifest is missing or
+ * unreadable (then no bundle is moved from it).
  */
-function previousBundleKeys(previousIndex: string | undefined): Map<string, string> {
+function manifestKeys(index: string): Map<string, string> {
   const keys = new Map<string, string>();
-  if (previousIndex === undefined) return keys;
-  const text = readTextIfPresent(path.join(previousIndex, path.basename(manifestFile)));
+  const text = readTextIfPresent(path.join(index, path.basename(manifestFile)));
   if (text === undefined) return keys;
   let manifest: Partial<SearchManifest>;
   try {
@@ -385,8 +525,82 @@ async function checkPageCount(outputPath: string, bundle: string, expected: numb
   }
 }
 
+interface PlannedBundle {
+  name: string;
+  pages: DigestPage[];
+  key: string;
+  /** The cache holds this bundle under the same key. */
+  cached: boolean;
+}
+
+/** The bundles of the given digest pages, each with its key. */
+function planBundles(
+  pages: readonly DigestPage[],
+  bundleCache: string,
+  maxPagesPerBundle: number,
+): PlannedBundle[] {
+  const bundles = groupIntoBundles(pages, maxPagesPerBundle);
+  return [...bundles].map(([name, pages]) => {
+    const key = bundleKey(pages);
+    const cachedKey = readTextIfPresent(path.join(bundleCache, name, 'key'));
+    return { name, pages, key, cached: cachedKey === key };
+  });
+}
+
+/**
+ * Runs Pagefind over the bundle's pages into `output`, holding one of `lanes` only while Pagefind
+ * runs, and stores the bundle in the cache under its key.
+ */
+async function buildBundle(
+  { name, pages, key }: PlannedBundle,
+  site: string,
+  output: string,
+  bundleCache: string,
+  queues: { lanes: PQueue; copies: PQueue },
+): Promise<void> {
+  const stagingDir = path.join(bundleCache, `${name}.pages`);
+  try {
+    await queues.lanes.add(async () => {
+      await stagePages(site, pages, stagingDir);
+      await runPagefind(stagingDir, output, name);
+    });
+  } finally {
+    // Outside the lane: removing 1,400 folders takes about 0.3 s.
+    await removeDirectory(stagingDir);
+  }
+  await checkPageCount(output, name, pages.length);
+  // Written beside the old entry and swapped in, so an interrupted build leaves either the old
+  // bundle with its key or none; the key is written last.
+  const cached = path.join(bundleCache, name);
+  const replacement = path.join(bundleCache, `${name}.new`);
+  await removeDirectory(replacement);
+  await queues.copies.add(() => copyBundle(output, path.join(replacement, 'bundle')));
+  await writeFile(path.join(replacement, 'key'), key);
+  await removeDirectory(cached);
+  await rename(replacement, cached);
+}
+
+async function writeManifest(output: string, bundles: readonly SearchBundle[]): Promise<void> {
+  const manifest: SearchManifest = {
+    bundles: bundles.map(({ name, path: bundlePath, pages, key }) => ({
+      name,
+      path: bundlePath,
+      pages,
+      key,
+    })),
+  };
+  await writeFile(
+    path.join(output, path.basename(manifestFile)),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+}
+
+function bundleEntry({ name, pages, key }: PlannedBundle): SearchBundle {
+  return { name, path: `/pagefind/${name}/`, pages: pages.length, key };
+}
+
 export async function buildSearchIndex(options: Options): Promise<BundleOutcome[]> {
-  const { site, cacheDir, maxPagesPerBundle, force, log, previousIndex } = {
+  const { site, cacheDir, maxPagesPerBundle, force, log, movableIndexes } = {
     ...defaultOptions,
     ...options,
   };
@@ -397,74 +611,38 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
   await mkdir(outputRoot, { recursive: true });
   await mkdir(bundleCache, { recursive: true });
 
-  const bundles = groupIntoBundles(readDigestPages(site), maxPagesPerBundle);
-  const previousKeys = previousBundleKeys(previousIndex);
-
-  interface PlannedBundle {
-    name: string;
-    pages: DigestPage[];
-    key: string;
-    reuse: boolean;
-  }
-  const planned: PlannedBundle[] = [];
-  for (const [name, pages] of bundles) {
-    const key = bundleKey(pages);
-    const cachedKey = readTextIfPresent(path.join(bundleCache, name, 'key'));
-    planned.push({ name, pages, key, reuse: !force && cachedKey === key });
-  }
+  const planned = planBundles(readDigestPages(site, readWholeFile), bundleCache, maxPagesPerBundle);
+  const movable = movableIndexes.map((index) => ({ ...index, keys: manifestKeys(index.path) }));
 
   // Pagefind runs hold the lanes (`pagefindRuns`); copying a bundle into the cache after its run,
-  // or from the cache when it is reused, does not: a lane that waited for its copy sat idle for
-  // about half a second per bundle at 10,000 digests while the other bundles queued.
-  const pagefindLanes = new PQueue({ concurrency: pagefindRuns });
-  const copies = new PQueue({ concurrency: pagefindRuns });
+  // or from the cache when it is reused, and removing its staged pages do not: a lane that
+  // waited for those sat idle for about half a second per bundle at 10,000 digests while the
+  // other bundles queued.
+  const queues = {
+    lanes: new PQueue({ concurrency: pagefindRuns }),
+    copies: new PQueue({ concurrency: pagefindRuns }),
+  };
 
-  async function buildOrReuseBundle({
-    name,
-    pages,
-    key,
-    reuse,
-  }: PlannedBundle): Promise<BundleOutcome> {
-    const cached = path.join(bundleCache, name);
+  async function buildOrReuseBundle(bundle: PlannedBundle): Promise<BundleOutcome> {
+    const { name, key } = bundle;
     const output = path.join(outputRoot, name);
-    let outcome: BundleOutcome['outcome'];
-    if (
-      reuse &&
-      previousIndex !== undefined &&
-      previousKeys.get(name) === key &&
-      moveIfPresent(path.join(previousIndex, name), output)
-    ) {
-      outcome = 'moved';
-    } else if (reuse) {
-      await copies.add(() => copyBundle(path.join(cached, 'bundle'), output));
-      outcome = 'reused';
-    } else {
-      await pagefindLanes.add(async () => {
-        const stagingDir = path.join(bundleCache, `${name}.pages`);
-        await stagePages(site, pages, stagingDir);
-        try {
-          await runPagefind(stagingDir, output, name);
-        } finally {
-          await removeDirectory(stagingDir);
-        }
-      });
-      await checkPageCount(output, name, pages.length);
-      // Written beside the old entry and swapped in, so an interrupted build leaves either the
-      // old bundle with its key or none; the key is written last.
-      const replacement = path.join(bundleCache, `${name}.new`);
-      await removeDirectory(replacement);
-      await copies.add(() => copyBundle(output, path.join(replacement, 'bundle')));
-      await writeFile(path.join(replacement, 'key'), key);
-      await removeDirectory(cached);
-      await rename(replacement, cached);
-      outcome = 'built';
+    const source = movable.find(
+      (index) => index.keys.get(name) === key && moveIfPresent(path.join(index.path, name), output),
+    );
+    if (source !== undefined) {
+      return { ...bundleEntry(bundle), outcome: 'moved', movedFrom: source.description };
     }
-    return { name, path: `/pagefind/${name}/`, pages: pages.length, key, outcome };
+    if (!force && bundle.cached) {
+      await queues.copies.add(() => copyBundle(path.join(bundleCache, name, 'bundle'), output));
+      return { ...bundleEntry(bundle), outcome: 'reused' };
+    }
+    await buildBundle(bundle, site, output, bundleCache, queues);
+    return { ...bundleEntry(bundle), outcome: 'built' };
   }
 
   // Bundles to build are queued first: a Pagefind run takes seconds, copying a reused bundle a
   // fraction of one, and after an edit the one bundle to build would otherwise wait for copies.
-  const runOrder = [...planned].sort((a, b) => Number(a.reuse) - Number(b.reuse));
+  const runOrder = [...planned].sort((a, b) => Number(a.cached) - Number(b.cached));
   // Every bundle is finished, built or failed, before the step returns or throws: a failure
   // leaves no Pagefind run writing into a site that build-site.ts is about to delete. The first
   // failure in bundle order is the one thrown, whichever run failed first.
@@ -482,26 +660,73 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
   const outcomes: BundleOutcome[] = [];
   for (const result of settled) {
     if ('error' in result) throw result.error;
-    const { name, pages, outcome } = result.outcome;
-    const how = outcome === 'moved' ? 'reused from the previous site' : outcome;
-    log(`Search bundle ${name}: ${how} (${pages} digest page${pages === 1 ? '' : 's'})`);
+    const { name, pages, outcome, movedFrom } = result.outcome;
+    log(
+      `Search bundle ${name}: ${movedFrom ?? outcome} (${pages} digest page${pages === 1 ? '' : 's'})`,
+    );
     outcomes.push(result.outcome);
   }
 
   // Bundles of years that no longer have digests are not kept.
+  const names = new Set(planned.map((bundle) => bundle.name));
   for (const entry of await readdir(bundleCache)) {
-    if (!bundles.has(entry)) await removeDirectory(path.join(bundleCache, entry));
+    if (!names.has(entry)) await removeDirectory(path.join(bundleCache, entry));
   }
-  const manifest: SearchManifest = {
-    bundles: outcomes.map(({ name, path: bundlePath, pages, key }) => ({
-      name,
-      path: bundlePath,
-      pages,
-      key,
-    })),
-  };
-  await writeFile(path.join(site, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeManifest(outputRoot, outcomes);
   return outcomes;
+}
+
+/** What `buildSearchBundlesAhead` is given. */
+export interface AheadOptions extends Pick<
+  Options,
+  'site' | 'cacheDir' | 'maxPagesPerBundle' | 'force'
+> {
+  /** Where the bundles and their manifest go, for `buildSearchIndex` to move them from. */
+  output: string;
+  /** Settles when no further Pagefind run should start (the one in progress finishes). */
+  stop: Promise<unknown>;
+}
+
+/**
+ * The search bundles built while Astro still renders the pages after the digest pages, one
+ * Pagefind run at a time (Astro's rendering keeps one core busy): every bundle the cache does not
+ * hold, or all with `force`, into `output` with a manifest, and into the cache. Whatever it
+ * builds, `buildSearchIndex` then moves into the site only if its key still matches the pages the
+ * finished build has: a page read here half-written, or one Astro removes at its end, only costs
+ * that bundle a second run. Pages are read into one reused buffer, so that reading them takes no
+ * memory beside Astro's.
+ */
+export async function buildSearchBundlesAhead(options: AheadOptions): Promise<string[]> {
+  const { site, cacheDir, maxPagesPerBundle, force, output, stop } = {
+    ...defaultOptions,
+    ...options,
+  };
+  let stopped = false;
+  void stop.finally(() => (stopped = true));
+  const bundleCache = path.join(cacheDir, 'search-index');
+  await removeDirectory(output);
+  await mkdir(output, { recursive: true });
+  await mkdir(bundleCache, { recursive: true });
+  if (stopped) {
+    await writeManifest(output, []);
+    return [];
+  }
+  const pages = await readFinishedDigestPages(site, () => stopped);
+  if (pages === undefined) {
+    await writeManifest(output, []);
+    return [];
+  }
+  const planned = planBundles(pages, bundleCache, maxPagesPerBundle);
+  const queues = { lanes: new PQueue({ concurrency: 1 }), copies: new PQueue({ concurrency: 1 }) };
+  const built: PlannedBundle[] = [];
+  for (const bundle of planned) {
+    if (stopped) break;
+    if (bundle.cached && !force) continue;
+    await buildBundle(bundle, site, path.join(output, bundle.name), bundleCache, queues);
+    built.push(bundle);
+  }
+  await writeManifest(output, built.map(bundleEntry));
+  return built.map((bundle) => bundle.name);
 }
 
 if (
@@ -529,7 +754,14 @@ if (
       force: values.force,
       ...(values.previousIndex === undefined
         ? {}
-        : { previousIndex: path.resolve(values.previousIndex) }),
+        : {
+            movableIndexes: [
+              {
+                path: path.resolve(values.previousIndex),
+                description: 'reused from the previous site',
+              },
+            ],
+          }),
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -33,9 +33,15 @@
  */
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex, moveIfPresent } from './build-search-index.ts';
+import {
+  buildSearchBundlesAhead,
+  buildSearchIndex,
+  moveIfPresent,
+  type MovableIndex,
+} from './build-search-index.ts';
 import {
   forgetBuiltSite,
   keepUnchangedPages,
@@ -48,7 +54,7 @@ import {
 import { removeDirectory } from '../src/remove-directory.ts';
 import { siteUrl } from '../src/site-settings.ts';
 import { runNodeScript, startNodeScript, type ChildStep } from './child-step.ts';
-import { writeSitemap } from './write-sitemap.ts';
+import { isRouteStarted } from './render-progress-message.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -65,6 +71,10 @@ const previousDir = `${outDir}.previous`;
 // The previous site's search index, moved out of it before it is deleted: bundles that did not
 // change are moved from here into the new site (see build-search-index.ts).
 const previousIndexDir = `${outDir}.previous-search`;
+// The search bundles built while Astro renders the pages after the digest pages.
+const aheadIndexDir = `${outDir}.search-ahead`;
+/** The route of the digest pages (src/pages/digests/[id].astro), as Astro names it. */
+const digestPageRoute = '/digests/[id]';
 // Astro's default cache directory, named here so the incremental cache can be found in it.
 const cacheDir = path.resolve(values.cacheDir ?? path.join(siteRoot, 'node_modules/.astro'));
 const unfinishedMarker = path.join(cacheDir, 'incremental-build.unfinished');
@@ -122,6 +132,7 @@ async function exists(file: string): Promise<boolean> {
 await removeDirectory(stagingDir);
 await removeDirectory(previousDir);
 await removeDirectory(previousIndexDir);
+await removeDirectory(aheadIndexDir);
 // Its identity tells whether the cache's manifest describes it (see cached-pages.ts).
 const previousIdentity = siteIdentity(outDir);
 // Moving the previous site aside is instant; deleting its thousands of files takes seconds that a
@@ -136,6 +147,9 @@ const hadPreviousSite = await rename(outDir, previousDir).then(
   },
 );
 let previousSiteRemoved: Promise<void> = Promise.resolve();
+// Settles when the bundles built ahead are finished (or failed: the search step after Astro then
+// builds them). Awaited before anything is moved or deleted.
+let searchAhead: Promise<unknown> = Promise.resolve();
 try {
   if (await exists(unfinishedMarker)) {
     console.log('The previous build did not finish: rendering every page again.');
@@ -171,12 +185,44 @@ try {
     await astro.exited;
     throw error;
   }
+  // Once Astro has left the digest pages for the next route (render-progress.ts tells), the
+  // search bundles are built beside the rest of the rendering, one Pagefind run at a time, and
+  // the step after Astro moves those whose pages did not change since (build-search-index.ts).
+  // At 10,000 digests that is about 25 s of the rendering's 40, with one of the two cores mostly
+  // idle; after an edit, the one bundle to build.
+  let digestPagesStarted = false;
+  let searchAheadStarted = false;
+  astro.child.on('message', (message) => {
+    if (!isRouteStarted(message) || searchAheadStarted) return;
+    if (message.route === digestPageRoute) {
+      digestPagesStarted = true;
+    } else if (digestPagesStarted) {
+      searchAheadStarted = true;
+      // The last digest pages Astro started (eight render at a time) are written meanwhile.
+      searchAhead = delay(250)
+        .then(() =>
+          buildSearchBundlesAhead({
+            site: stagingDir,
+            cacheDir,
+            force: values.force,
+            output: aheadIndexDir,
+            stop: astro.exited,
+          }),
+        )
+        .catch((error: unknown) => {
+          console.log(
+            `Building the search index beside Astro stopped (it is built after Astro instead): ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+    }
+  });
   // A process that has already exited (a content error, say) says why below.
   if (astro.child.connected) astro.child.send(keptPagesInPlace, () => undefined);
   if (hadPreviousSite) previousSiteRemoved = removeDirectory(previousDir);
   // Awaited below, on success and on failure; this only keeps Node from calling it unhandled first.
   previousSiteRemoved.catch(() => undefined);
   const failure = await astro.exited;
+  await searchAhead;
   if (failure !== undefined) throw new Error(`astro build failed (${failure})`);
   // The manifest now describes the cached pages again.
   await rm(unfinishedMarker);
@@ -194,16 +240,29 @@ try {
         site: stagingDir,
         cacheDir,
         force: values.force,
-        ...(kept.previousSiteMatched ? { previousIndex: previousIndexDir } : {}),
+        movableIndexes: [
+          { path: aheadIndexDir, description: 'built while Astro rendered' },
+          ...(kept.previousSiteMatched
+            ? [{ path: previousIndexDir, description: 'reused from the previous site' }]
+            : []),
+        ] satisfies MovableIndex[],
       }),
       writeSiteFeed(),
-      writeSitemap({ site: stagingDir, siteUrl }),
+      // Imported only now: its imports (the site's content code) hold about 44 MB that this
+      // process would otherwise keep beside Astro's and Pagefind's memory.
+      import('./write-sitemap.ts').then(({ writeSitemap }) =>
+        writeSitemap({ site: stagingDir, siteUrl }),
+      ),
     ])
   ).find((result) => result.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
   const searchSeconds = (performance.now() - searchStarted) / 1000;
   // With what is left of the previous index: bundles that changed, years without digests now.
-  await Promise.all([previousSiteRemoved, removeDirectory(previousIndexDir)]);
+  await Promise.all([
+    previousSiteRemoved,
+    removeDirectory(previousIndexDir),
+    removeDirectory(aheadIndexDir),
+  ]);
   await rename(stagingDir, outDir);
   await recordBuiltSite(cacheDir, outDir);
   // The benchmark harness reads the two steps' times from this line.
@@ -211,11 +270,13 @@ try {
     `Built ${outDir}: Astro step ${astroSeconds.toFixed(2)} s, search index, feed and sitemap ${searchSeconds.toFixed(2)} s.`,
   );
 } catch (error) {
+  await searchAhead;
   await removeDirectory(stagingDir);
   await previousSiteRemoved.catch(() => undefined);
   // Not yet started if the build failed before Astro ran.
   if (hadPreviousSite) await removeDirectory(previousDir);
   await removeDirectory(previousIndexDir);
+  await removeDirectory(aheadIndexDir);
   if (await exists(unfinishedMarker)) {
     await discardIncrementalCache();
     await rm(unfinishedMarker, { force: true });

@@ -19,7 +19,12 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { groupIntoBundles, publishedTimeOf } from '../scripts/build-search-index.ts';
+import {
+  buildSearchBundlesAhead,
+  buildSearchIndex,
+  groupIntoBundles,
+  publishedTimeOf,
+} from '../scripts/build-search-index.ts';
 import { siteRoot } from './support/site-build.ts';
 import { siteDifferences } from './support/site-differences.ts';
 
@@ -114,6 +119,18 @@ describe('groupIntoBundles', () => {
       ['2024', 1],
     ]);
   });
+  it('splits a year into as few ranges as the bound allows, about equal in size', () => {
+    const pages = Array.from({ length: 12 }, (_, month) =>
+      Array.from({ length: 10 }, () => page(`2025-${String(month + 1).padStart(2, '0')}-15`)),
+    ).flat();
+    const bundles = groupIntoBundles(pages, 50);
+    // Three ranges of four months, not two of five and one of two.
+    expect([...bundles].map(([name, group]) => [name, group.length])).toEqual([
+      ['2025-09-12', 40],
+      ['2025-05-08', 40],
+      ['2025-01-04', 40],
+    ]);
+  });
 });
 
 describe('the search-index step', () => {
@@ -187,6 +204,113 @@ describe('the search-index step', () => {
     expect(
       await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
     ).toEqual([]);
+  });
+
+  it('moves the bundles built ahead (while Astro rendered) into the site, unless their pages changed since', async () => {
+    const site = await siteCopy('ahead');
+    const cacheDir = path.join(workDir, 'ahead-cache');
+    const ahead = path.join(workDir, 'ahead-index');
+    const running = new Promise<void>(() => undefined);
+    expect(await buildSearchBundlesAhead({ site, cacheDir, output: ahead, stop: running })).toEqual(
+      ['2025'],
+    );
+    const lines: string[] = [];
+    const movableIndexes = [{ path: ahead, description: 'built while Astro rendered' }];
+    const log = (line: string) => lines.push(line);
+    await buildSearchIndex({ site, cacheDir, movableIndexes, log });
+    expect(lines).toEqual(['Search bundle 2025: built while Astro rendered (3 digest pages)']);
+    expect(await exists(path.join(ahead, '2025'))).toBe(false);
+    expect(
+      await siteDifferences(path.join(inject('distDir'), 'pagefind'), path.join(site, 'pagefind')),
+    ).toEqual([]);
+
+    // A page that changes after the bundle was built ahead (one Astro was still writing, say):
+    // the bundle built ahead is left where it is and the step builds it again.
+    const changed = await siteCopy('ahead-changed');
+    const changedCache = path.join(workDir, 'ahead-changed-cache');
+    const changedAhead = path.join(workDir, 'ahead-changed-index');
+    const force = true;
+    await buildSearchBundlesAhead({
+      site: changed,
+      cacheDir: changedCache,
+      output: changedAhead,
+      stop: running,
+      force,
+    });
+    const file = path.join(changed, 'digests/2025-06-16-icrc-access/index.html');
+    const html = await readFile(file, 'utf8');
+    await writeFile(file, html.replace('</h1>', ' zanzibarite</h1>'));
+    lines.length = 0;
+    await buildSearchIndex({
+      site: changed,
+      cacheDir: changedCache,
+      force,
+      movableIndexes: [{ path: changedAhead, description: 'built while Astro rendered' }],
+      log,
+    });
+    expect(lines).toEqual(['Search bundle 2025: built (3 digest pages)']);
+    expect(await exists(path.join(changedAhead, '2025'))).toBe(true);
+    expect(
+      await siteDifferences(
+        path.join(inject('distDir'), 'pagefind'),
+        path.join(changed, 'pagefind'),
+      ),
+    ).not.toEqual([]);
+  });
+
+  it('waits, building ahead, for a digest page Astro has not finished writing', async () => {
+    const site = await siteCopy('ahead-unfinished');
+    const ahead = path.join(workDir, 'ahead-unfinished-index');
+    const file = path.join(site, 'digests/2025-06-14-fourth-exchange/index.html');
+    const html = await readFile(file, 'utf8');
+    // As Astro leaves a page it has opened, and written part of, while it renders another.
+    await writeFile(file, html.slice(0, html.length / 2));
+    const building = buildSearchBundlesAhead({
+      site,
+      cacheDir: path.join(workDir, 'ahead-unfinished-cache'),
+      output: ahead,
+      stop: new Promise<void>(() => undefined),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await exists(path.join(ahead, '2025'))).toBe(false);
+    await writeFile(file, html);
+    expect(await building).toEqual(['2025']);
+    expect(
+      await siteDifferences(
+        path.join(inject('distDir'), 'pagefind/2025'),
+        path.join(ahead, '2025'),
+      ),
+    ).toEqual([]);
+
+    // Told to stop while a page is still unfinished, it builds nothing.
+    await writeFile(file, '');
+    const { promise: astroExited, resolve: stop } = Promise.withResolvers<undefined>();
+    const stopped = buildSearchBundlesAhead({
+      site,
+      cacheDir: path.join(workDir, 'ahead-unfinished-cache'),
+      output: ahead,
+      force: true,
+      stop: astroExited,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop(undefined);
+    expect(await stopped).toEqual([]);
+  });
+
+  it('builds nothing ahead once told to stop (Astro has exited)', async () => {
+    const site = await siteCopy('ahead-stopped');
+    const ahead = path.join(workDir, 'ahead-stopped-index');
+    expect(
+      await buildSearchBundlesAhead({
+        site,
+        cacheDir: path.join(workDir, 'ahead-stopped-cache'),
+        output: ahead,
+        stop: Promise.resolve(),
+      }),
+    ).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(ahead, 'manifest.json'), 'utf8'))).toEqual({
+      bundles: [],
+    });
   });
 
   it('fails, naming the file, when a digest page has no published time in its head', async () => {
