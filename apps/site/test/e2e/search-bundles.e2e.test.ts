@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchManifest } from '../../scripts/build-search-index.ts';
+import { searchBundleLines } from '../support/search-bundle-lines.ts';
 import { buildSite, fixtureContentDir, siteRoot, type BuildResult } from '../support/site-build.ts';
 import { createSiteCopy } from '../support/site-copy.ts';
 import { generatedDigest } from '../support/generated-digest.ts';
@@ -93,12 +94,9 @@ afterAll(async () => {
   if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
 });
 
-const bundleLines = (output: string) =>
-  output.split('\n').filter((line) => line.startsWith('Search bundle '));
-
 describe('search bundles by publication year', () => {
   it('builds one bundle per year with published digests, newest first, and no drafts', async () => {
-    expect(bundleLines(firstBuild.output)).toEqual([
+    expect(searchBundleLines(firstBuild.output)).toEqual([
       'Search bundle 2025: built (4 digest pages)',
       'Search bundle 2024: built (1 digest page)',
       `Search bundle 2023: built (${harvestDigests} digest pages)`,
@@ -126,7 +124,7 @@ describe('search bundles by publication year', () => {
   });
 
   it('rebuilds only the edited digest’s year, and writes what a clean build writes', async () => {
-    expect(bundleLines(rebuild.output)).toEqual([
+    expect(searchBundleLines(rebuild.output)).toEqual([
       'Search bundle 2025: reused (4 digest pages)',
       'Search bundle 2024: built (1 digest page)',
       `Search bundle 2023: reused (${harvestDigests} digest pages)`,
