@@ -1,5 +1,6 @@
 /**
- * The production build: `astro build`, then the Pagefind index, the site feed (`/rss.xml`,
+ * The production build: `astro build`, with the Pagefind index's bundles built while it renders
+ * the pages after the digest pages, then the rest of the index, the site feed (`/rss.xml`,
  * scripts/write-site-feed.ts) and the sitemap (scripts/write-sitemap.ts) side by side, into a
  * staging directory that replaces the output directory only when all succeeded. The previous
  * site is moved aside first (and deleted while Astro builds), so a failed build leaves no site at
@@ -25,11 +26,13 @@
  * failed build. A marker file in the cache directory, present while `astro build` runs, makes
  * the next build discard that cache and render everything.
  *
- * `astro build` runs in a child process (scripts/astro-build-step.ts), and the steps after it
- * start only when it has exited: a Node process keeps the heap it grew, and in this process Astro's
- * heap and Pagefind's together made the build's peak (5.5 GiB at 10,000 digests, against 3.2 for
- * either). Only `pnpm build` (this script) makes the search index, the feed and the sitemap;
- * `astro build` on its own makes the pages.
+ * `astro build` runs in a child process (scripts/astro-build-step.ts): a Node process keeps the
+ * heap it grew, and in this process Astro's heap and Pagefind's together made the build's peak
+ * (5.5 GiB at 10,000 digests, against 3.2 for either). The feed and the sitemap start when it
+ * has exited; the search bundles built beside it are one Pagefind run at a time, each small
+ * enough to fit beside Astro's memory (see build-search-index.ts). Only `pnpm build` (this
+ * script) makes the search index, the feed and the sitemap; `astro build` on its own makes the
+ * pages.
  */
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -228,9 +231,9 @@ try {
   await rm(unfinishedMarker);
   removeUnbuiltPages(kept, cacheDir, stagingDir);
   const astroSeconds = (performance.now() - astroStarted) / 1000;
-  // One Pagefind run per publication year (scripts/build-search-index.ts), reusing the bundles
-  // of years whose digests did not change; meanwhile, the site feed, in a process of its own,
-  // and the sitemap.
+  // The search bundles not built while Astro rendered (scripts/build-search-index.ts), reusing
+  // those whose digests did not change; meanwhile, the site feed, in a process of its own, and
+  // the sitemap.
   const searchStarted = performance.now();
   // All three finish before a failure is thrown, so that none writes into a staging directory the
   // failure is about to delete.

@@ -1,9 +1,9 @@
 /**
  * Builds the real site over a content directory as `pnpm build` does, through its
  * scripts/build-site.ts (the Astro step, with the previous site's unchanged pages moved into a
- * staging directory, then the search index, a Pagefind run per publication year, beside the site
- * feed, written in a process of its own, and the sitemap), from a private copy of apps/site (see
- * site-mirror.ts) and into an output directory of the harness's own, so a
+ * staging directory and the search bundles built while it renders, then the rest of the search
+ * index beside the site feed, written in a process of its own, and the sitemap), from a private
+ * copy of apps/site (see site-mirror.ts) and into an output directory of the harness's own, so a
  * benchmark and an engineer's build never overwrite each other. The two steps' times are read
  * from the line build-site.ts prints at the end.
  */
