@@ -72,12 +72,17 @@ describe('the phase-1 parse pool', () => {
 
   it('names the file a worker thread died parsing, and starts a new worker next time', async () => {
     // With this little heap a worker loads the parser and parses a small file, but dies on one
-    // of 200,000 paragraphs (a tree node and its HTML each). The first two batches go to the worker before the main thread takes any.
+    // of 200,000 paragraphs (a tree node and its HTML each). The first two batches go to the
+    // worker before the main thread takes any. The young generation is kept small too: when a
+    // worker nears its limit, Node ends it and lets the heap grow 16 MB more meanwhile, and a
+    // collection that promoted a default-sized young generation (16 MB) at once could pass that
+    // first, which aborts the whole process (V8's "Reached heap limit"; it did, once in a full
+    // test run under load).
     pool = createParsePool({
       workers: 1,
       minFilesForWorkers: 0,
       batchSize: 1,
-      resourceLimits: { maxOldGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
     });
     const small = (name: string) => ({ path: `digests/${name}.md`, bytes: encoded(`# ${name}\n`) });
     const files = [
