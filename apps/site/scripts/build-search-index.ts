@@ -242,6 +242,14 @@ function readDigestPages(
 
 const htmlEnd = Buffer.from('</html>');
 
+/** Whether `bytes` end with `</html>`, white space after it allowed. */
+function endsWithHtmlEnd(bytes: Uint8Array): boolean {
+  let end = bytes.length;
+  // Space, tab, line feed, carriage return.
+  while (end > 0 && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[end - 1] as number)) end -= 1;
+  return end >= htmlEnd.length && htmlEnd.equals(bytes.subarray(end - htmlEnd.length, end));
+}
+
 /**
  * The digest pages once each is written to its end (`</html>`), for `buildSearchBundlesAhead`,
  * which reads them while Astro renders. Astro writes a page in several steps, each waiting for
@@ -258,8 +266,7 @@ async function readFinishedDigestPages(
   const finishedOnly = (file: string) => {
     const bytes = readPage(file);
     if (bytes === undefined) return undefined;
-    const end = bytes.subarray(bytes.length - htmlEnd.length);
-    if (htmlEnd.equals(end)) return bytes;
+    if (endsWithHtmlEnd(bytes)) return bytes;
     unfinished.push(file);
     return undefined;
   };
@@ -702,7 +709,11 @@ export async function buildSearchBundlesAhead(options: AheadOptions): Promise<st
     ...options,
   };
   let stopped = false;
-  void stop.finally(() => (stopped = true));
+  const markStopped = () => {
+    stopped = true;
+  };
+  // Whether it resolves or rejects (the Astro step failed to start), it means stop.
+  stop.then(markStopped, markStopped);
   const bundleCache = path.join(cacheDir, 'search-index');
   await removeDirectory(output);
   await mkdir(output, { recursive: true });
