@@ -298,20 +298,11 @@ function isNoPage(error: unknown): boolean {
   return code === 'ENOTDIR' || code === 'ENOENT' || code === 'EISDIR';
 }
 
-/** A page's bytes, or undefined when there is no page at `file`. */
-function readWholeFile(file: string): Uint8Array | undefined {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if (isNoPage(error)) return undefined;
-    throw error;
-  }
-}
-
 /**
- * Like `readWholeFile`, into one buffer reused for every page (grown when a page needs it): each
- * page's bytes are valid until the next read. Reading 9,729 pages at 10,000 digests into fresh
- * buffers left about 150 MB of them to be collected.
+ * A reader of pages: a page's bytes, or undefined when there is no page at the path. It reads
+ * into one buffer reused for every page (grown when a page needs it), so each page's bytes are
+ * valid until the next read. Reading 9,729 pages at 10,000 digests into fresh buffers left about
+ * 150 MB of them to be collected.
  */
 function reusedBufferReader(): (file: string) => Uint8Array | undefined {
   let buffer = Buffer.allocUnsafe(256 * 1024);
@@ -618,7 +609,11 @@ export async function buildSearchIndex(options: Options): Promise<BundleOutcome[
   await mkdir(outputRoot, { recursive: true });
   await mkdir(bundleCache, { recursive: true });
 
-  const planned = planBundles(readDigestPages(site, readWholeFile), bundleCache, maxPagesPerBundle);
+  const planned = planBundles(
+    readDigestPages(site, reusedBufferReader()),
+    bundleCache,
+    maxPagesPerBundle,
+  );
   const movable = movableIndexes.map((index) => ({ ...index, keys: manifestKeys(index.path) }));
 
   // Pagefind runs hold the lanes (`pagefindRuns`); copying a bundle into the cache after its run,
