@@ -57,7 +57,7 @@ import { parseArgs } from 'node:util';
 import { Parser } from 'htmlparser2';
 import pMap from 'p-map';
 import PQueue from 'p-queue';
-import { runProgram } from './child-step.ts';
+import { startProgram } from './child-step.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
 import { readTextIfPresent } from '../src/whole-files.ts';
 
@@ -499,7 +499,7 @@ async function copyBundle(from: string, to: string): Promise<void> {
 async function runPagefind(stagingDir: string, outputPath: string, bundle: string): Promise<void> {
   const args = ['--site', '.', '--output-path', outputPath, ...pagefindArguments];
   // In the staging directory, where there is no Pagefind config file to pick up.
-  const failure = await runProgram(pagefindBinary, args, { cwd: stagingDir });
+  const failure = await startProgram(pagefindBinary, args, { cwd: stagingDir }).exited;
   if (failure !== undefined) {
     throw new SearchIndexError(`Pagefind failed for the ${bundle} search bundle (${failure}).`);
   }

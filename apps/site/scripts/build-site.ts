@@ -56,7 +56,7 @@ import {
 } from './cached-pages.ts';
 import { removeDirectory } from '../src/remove-directory.ts';
 import { siteUrl } from '../src/site-settings.ts';
-import { runNodeScript, startNodeScript, type ChildStep } from './child-step.ts';
+import { startNodeScript, type ChildStep } from './child-step.ts';
 import { isRouteStarted } from './render-progress-message.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -116,11 +116,11 @@ function startAstroBuild(): ChildStep {
 
 /** Runs scripts/write-site-feed.ts on the staging directory; rejects if it fails. */
 async function writeSiteFeed(): Promise<void> {
-  const failure = await runNodeScript(
+  const failure = await startNodeScript(
     path.join(siteRoot, 'scripts/write-site-feed.ts'),
     ['--site', stagingDir, '--cacheDir', cacheDir],
     { cwd: siteRoot },
-  );
+  ).exited;
   if (failure !== undefined) throw new Error(`Writing the site feed failed (${failure})`);
 }
 

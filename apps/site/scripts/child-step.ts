@@ -36,15 +36,6 @@ export function startProgram(
   return { child, exited };
 }
 
-/** Runs `program` to the end; see `ChildStep.exited` for what it resolves to. */
-export function runProgram(
-  program: string,
-  args: readonly string[],
-  options: StepOptions,
-): Promise<string | undefined> {
-  return startProgram(program, args, options).exited;
-}
-
 /** Starts `script` with the Node that runs this one, given `nodeOptions` (such as `--expose-gc`). */
 export function startNodeScript(
   script: string,
@@ -53,13 +44,4 @@ export function startNodeScript(
 ): ChildStep {
   const { nodeOptions = [], ...rest } = options;
   return startProgram(process.execPath, [...nodeOptions, script, ...args], rest);
-}
-
-/** Runs `script` to the end with the Node that runs this one. */
-export function runNodeScript(
-  script: string,
-  args: readonly string[],
-  options: StepOptions,
-): Promise<string | undefined> {
-  return startNodeScript(script, args, options).exited;
 }
