@@ -95,6 +95,7 @@ describe('entity feeds', () => {
   it('lists the published digests that mention the entity', async () => {
     const feed = parseFeed(await readText(distDir, 'entities/volodymyr-zelensky/rss.xml'));
     expect(feed.self).toBe(`${testSiteUrl}entities/volodymyr-zelensky/rss.xml`);
+    expect(feed.url).toBe(`${testSiteUrl}entities/volodymyr-zelensky/`);
     expect(feed.items.map((item) => item.url)).toContain(
       `${testSiteUrl}digests/2025-06-14-fourth-exchange/`,
     );

@@ -22,6 +22,8 @@ export interface DigestFeed {
   description: string;
   /** The feed's own path, for `atom:link rel="self"`. */
   path: string;
+  /** The page the channel links to, as its `<link>`; the home page when absent. */
+  page?: string;
   /** Published digests, newest first. */
   digests: readonly Digest[];
   /**
@@ -104,7 +106,7 @@ function channelOptions(feed: DigestFeed, site: URL): Omit<RSSOptions, 'items'> 
   return {
     title: feed.title,
     description: feed.description,
-    site: site.href,
+    site: feed.page === undefined ? site.href : absoluteUrl(feed.page, site),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData,
     trailingSlash: true,

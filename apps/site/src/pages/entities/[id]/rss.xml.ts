@@ -1,11 +1,11 @@
 import { getRssString, type RSSOptions } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { digestFeedOptions, feedResponse } from '../../../lib/digest-feed.ts';
+import { entityFeed } from '../../../lib/entity-feed.ts';
 import { feedXmlForReaders } from '../../../lib/feed-xml-for-readers.ts';
 import { pageCacheKey } from '../../../lib/page-cache-key.ts';
 import { getSiteContent } from '../../../lib/site-content.ts';
-import { entityFeedPath } from '../../../lib/site-paths.ts';
-import { publication, siteUrl } from '../../../site-settings.ts';
+import { siteUrl } from '../../../site-settings.ts';
 
 // The feed's options (every title, date, description and category of its items) are computed
 // here and the feed is written from them alone (as `digestFeedXml` does), so their hash is its
@@ -14,18 +14,7 @@ export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   const site = new URL(siteUrl);
   return content.entities.map((entity) => {
-    const mentioned = new Set(content.graph.entities[entity.id]?.digests ?? []);
-    const options = digestFeedOptions(
-      {
-        title: `${publication.name}: ${entity.name}`,
-        description: `Digests that mention ${entity.name}.`,
-        path: entityFeedPath(entity.id),
-        digests: content.digests.filter((digest) => mentioned.has(digest.id)),
-        items: 'summary',
-      },
-      content,
-      site,
-    );
+    const options = digestFeedOptions(entityFeed(entity, content, site), content, site);
     return { params: { id: entity.id }, props: { options }, cacheKey: pageCacheKey(options) };
   });
 }) satisfies GetStaticPaths;
