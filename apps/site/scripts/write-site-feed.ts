@@ -17,14 +17,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readContentSetEntryFile } from '../src/loaders/content-entry.ts';
-import { readSiteContent } from '../src/lib/read-site-content.ts';
+import { readSiteFeedContent } from '../src/lib/read-site-content.ts';
 import { siteFeedChunks, writeFeedFile } from '../src/lib/site-feed.ts';
 import { feedPath } from '../src/lib/site-paths.ts';
 import { siteUrl } from '../src/site-settings.ts';
 
 /** Writes `/rss.xml` into `site`; returns how many digests it carries. */
 export async function writeSiteFeed(options: { site: string; cacheDir: string }): Promise<number> {
-  const content = await readSiteContent(readContentSetEntryFile(options.cacheDir));
+  const content = readSiteFeedContent(readContentSetEntryFile(options.cacheDir));
   await writeFeedFile(
     path.join(options.site, feedPath.slice(1)),
     siteFeedChunks(content, new URL(siteUrl)),

@@ -55,7 +55,6 @@ async function feedOf(digests: PublishedDigest[], mentioning: PublishedDigest[])
     },
   };
   const content: FeedContent = {
-    graph,
     entityById: new Map([[entity.id, entity]]),
     digestFeedHtml: () => '',
   };

@@ -26,7 +26,6 @@ import { readStoredText } from '../src/loaders/content-store.ts';
 import { createParsePool } from '../src/loaders/parse-pool.ts';
 import {
   publishedContent,
-  publishedGraph,
   type PublishedContent,
   type PublishedDigest,
 } from '../src/loaders/published-content.ts';
@@ -118,7 +117,6 @@ describe("a digest's stored feed HTML", () => {
     const xml = await digestFeedXml(
       { title: 'Digests', description: 'All.', path: '/rss.xml', digests, items: 'full' },
       {
-        graph: publishedGraph(published.digests, published.entities),
         entityById: new Map(published.entities.map((entity) => [entity.id, entity])),
         digestFeedHtml: feedHtmlOf,
       },

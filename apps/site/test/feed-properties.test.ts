@@ -11,7 +11,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Entity, EntityIndexEntry } from '@fact-digest/parser';
+import type { Entity } from '@fact-digest/parser';
 import { getRssString } from '@astrojs/rss';
 import {
   digestFeedChunks,
@@ -156,6 +156,7 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
     entityNames: fc.array(anyText, { minLength: 1, maxLength: 3 }),
     feedTitle: anyText,
   })
+  // Every digest mentions every entity, so each carries every entity name.
   .map(({ digests, entityNames, feedTitle }) => ({
     feedTitle,
     htmlById: new Map(digests.map((digest) => [digest.id, digest.html])),
@@ -186,20 +187,13 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
         claims: [],
         htmlSha256: contentSha256(digest.html),
         links: [],
-        mentions: [],
+        mentions: entityNames.map((_, index) => ({ entityId: `entity-${index}` })),
       };
     }),
   }));
 
-/** Every entity is mentioned by every digest, so each digest carries every entity name. */
-function feedContentOf({ digests, htmlById, entities }: FeedCase): FeedContent {
-  const index: EntityIndexEntry = {
-    claimsBy: [],
-    claimsAbout: [],
-    digests: digests.map((digest) => digest.id),
-  };
+function feedContentOf({ htmlById, entities }: FeedCase): FeedContent {
   return {
-    graph: { entities: Object.fromEntries(entities.map((entity) => [entity.id, index])) },
     entityById: new Map(entities.map((entity) => [entity.id, entity])),
     digestFeedHtml: (digest) => htmlById.get(digest.id) ?? '',
   };
@@ -340,7 +334,6 @@ describe('the site feed of a large archive', () => {
       };
     });
     const content: FeedContent = {
-      graph: { entities: {} },
       entityById: new Map(),
       digestFeedHtml: (digest) => `<p>Body ${digest.id.slice('digest-'.length)}.</p>`,
     };

@@ -17,6 +17,7 @@ export { createEntityRegistry, type EntityRegistry } from './pipeline/entity-reg
 export { linkContent, type ContentSet, type LinkOptions } from './pipeline/link-content.ts';
 export {
   buildContentGraph,
+  entitiesOfDigest,
   type GraphDigest,
   type GraphLink,
   type GraphOptions,

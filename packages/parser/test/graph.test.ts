@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import {
   buildContentGraph,
+  entitiesOfDigest,
   processContent,
   type ContentFile,
   type GraphDigest,
@@ -62,6 +63,15 @@ test('entity index: claims by, claims about, digests mentioning', () => {
     claimsAbout: ['a#one'],
     digests: ['a', 'c'],
   });
+});
+
+test("a digest's entities: claimants, what claims are about, then mentions, each once", () => {
+  const { digests } = processContent(corpus());
+  const entitiesOf = (id: string) => [
+    ...entitiesOfDigest(digests.find((digest) => digest.id === id) ?? { claims: [], mentions: [] }),
+  ];
+  expect(entitiesOf('a')).toEqual(['volodymyr-zelensky', 'ukraine']);
+  expect(entitiesOf('c')).toEqual(['ukraine']);
 });
 
 test('related digests and the timeline', () => {

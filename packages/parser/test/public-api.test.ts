@@ -12,6 +12,7 @@ test('the public API exports exactly these names', () => {
     'createEntityRegistry',
     'digestFrontmatterSchema',
     'digestStatuses',
+    'entitiesOfDigest',
     'entityFrontmatterSchema',
     'entityKinds',
     'formatDiagnostic',

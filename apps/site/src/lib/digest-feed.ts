@@ -5,13 +5,13 @@
  * the same `digestFeedXml`, outside Astro as well as inside it.
  */
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import { getVerdict } from '@fact-digest/parser';
-import type { PublishedDigest as Digest, PublishedGraph } from '../loaders/published-content.ts';
+import { entitiesOfDigest, getVerdict } from '@fact-digest/parser';
+import type { PublishedDigest as Digest } from '../loaders/published-content.ts';
 import { publication } from '../site-settings.ts';
 import { feedHtml } from './feed-html.ts';
 import { feedXmlForReaders } from './feed-xml-for-readers.ts';
 import { toInstant } from './format-date.ts';
-import type { SiteContent } from './site-content.ts';
+import { compareText, type SiteContent } from './read-site-content.ts';
 import { absoluteUrl, digestPath } from './site-paths.ts';
 
 /** Items made at a time by `digestFeedChunks`. */
@@ -42,7 +42,6 @@ export interface DigestFeed {
  * for full items the digests' feed HTML (links already absolute).
  */
 export interface FeedContent {
-  graph: Pick<PublishedGraph, 'entities'>;
   entityById: SiteContent['entityById'];
   digestFeedHtml: SiteContent['digestFeedHtml'];
 }
@@ -64,33 +63,14 @@ export function lastChanged(digests: readonly Digest[]): Date | undefined {
 }
 
 /**
- * The entity ids of each digest, in the order of the graph's entity index: the inverse of
- * `graph.entities`, made once per graph rather than searching every entity for every feed item.
+ * Verdict labels, tags, then the names of the registered entities the digest is about (the
+ * digests their pages and feeds list), in id order.
  */
-const entityIdsByDigestOf = new WeakMap<FeedContent['graph']['entities'], Map<string, string[]>>();
-
-function entityIdsOf(digestId: string, content: FeedContent): readonly string[] {
-  const entities = content.graph.entities;
-  let byDigest = entityIdsByDigestOf.get(entities);
-  if (byDigest === undefined) {
-    byDigest = new Map();
-    for (const [entityId, index] of Object.entries(entities)) {
-      for (const id of new Set(index.digests)) {
-        const entityIds = byDigest.get(id);
-        if (entityIds) entityIds.push(entityId);
-        else byDigest.set(id, [entityId]);
-      }
-    }
-    entityIdsByDigestOf.set(entities, byDigest);
-  }
-  return byDigest.get(digestId) ?? [];
-}
-
 function categoriesOf(digest: Digest, content: FeedContent): string[] {
   const verdictLabels = digest.claims.map((claim) => getVerdict(claim.verdict).label);
-  const entityNames = entityIdsOf(digest.id, content).map(
-    (entityId) => content.entityById.get(entityId)?.name ?? entityId,
-  );
+  const entityNames = [...entitiesOfDigest(digest)]
+    .sort(compareText)
+    .flatMap((entityId) => content.entityById.get(entityId)?.name ?? []);
   return [...new Set([...verdictLabels, ...digest.tags, ...entityNames])];
 }
 

@@ -69,24 +69,79 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads the content set `entry` names from the content store, and indexes it. */
-export async function readSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
-  const { storeDir, siteUrl } = entry;
-  const storedJson = readStoredText(
-    storeDir,
-    { sha256: entry.contentSetSha256, kind: 'json' },
-    'this build',
-    'published content set',
-  );
-  const { digests, entities, sources } = JSON.parse(storedJson) as StoredContentSet;
-  // Before the digests are sorted: the graph's lists are sorted by the graph itself.
-  const graph = publishedGraph(digests, entities);
+/** The content set `entry` names, read from the content store, with its digests newest first. */
+function readContentSet(entry: ContentSetEntry): StoredContentSet {
+  const content = JSON.parse(
+    readStoredText(
+      entry.storeDir,
+      { sha256: entry.contentSetSha256, kind: 'json' },
+      'this build',
+      'published content set',
+    ),
+  ) as StoredContentSet;
   // Each date is parsed once, not once per comparison.
-  const publishedInstant = new Map(digests.map((digest) => [digest, toInstant(digest.published)]));
-  digests.sort(
+  const publishedInstant = new Map(
+    content.digests.map((digest) => [digest, toInstant(digest.published)]),
+  );
+  content.digests.sort(
     (a, b) =>
       (publishedInstant.get(b) ?? 0) - (publishedInstant.get(a) ?? 0) || compareText(a.id, b.id),
   );
+  return content;
+}
+
+/** Reads the digests' HTML, page and feed, from the store `entry` names. */
+function storedDigestHtml({
+  storeDir,
+}: ContentSetEntry): Pick<SiteContent, 'digestHtml' | 'digestFeedHtml'> {
+  return {
+    digestHtml: (digest) =>
+      readStoredText(
+        storeDir,
+        { sha256: digest.htmlSha256, kind: 'html' },
+        digest.file,
+        'rendered HTML',
+      ),
+    digestFeedHtml: (digest) => {
+      if (digest.feedHtmlSha256 === undefined) {
+        throw new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`);
+      }
+      return readStoredText(
+        storeDir,
+        { sha256: digest.feedHtmlSha256, kind: 'html' },
+        digest.file,
+        'feed HTML',
+      );
+    },
+  };
+}
+
+/** What the site feed is made from (src/lib/site-feed.ts). */
+export type SiteFeedContent = Pick<
+  SiteContent,
+  'digests' | 'entityById' | 'digestFeedHtml' | 'feedHtmlSiteUrl'
+>;
+
+/**
+ * The content set as the site feed reads it: the digests and entity names, without the graph and
+ * the lookups pages use. scripts/write-site-feed.ts runs beside Astro's rendering, so what it
+ * holds adds to Astro's memory (BENCHMARKS.md, fix 47).
+ */
+export function readSiteFeedContent(entry: ContentSetEntry): SiteFeedContent {
+  const { digests, entities } = readContentSet(entry);
+  return {
+    digests,
+    entityById: new Map(entities.map((entity) => [entity.id, entity])),
+    digestFeedHtml: storedDigestHtml(entry).digestFeedHtml,
+    feedHtmlSiteUrl: entry.siteUrl,
+  };
+}
+
+/** Reads the content set `entry` names from the content store, and indexes it. */
+export async function readSiteContent(entry: ContentSetEntry): Promise<SiteContent> {
+  const { digests, entities, sources } = readContentSet(entry);
+  // The graph sorts its lists itself.
+  const graph = publishedGraph(digests, entities);
   entities.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   sources.sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
 
@@ -136,24 +191,7 @@ export async function readSiteContent(entry: ContentSetEntry): Promise<SiteConte
         : sourceById.get(reference.archivedSourceId);
     },
     citationsBySource,
-    digestHtml: (digest) =>
-      readStoredText(
-        storeDir,
-        { sha256: digest.htmlSha256, kind: 'html' },
-        digest.file,
-        'rendered HTML',
-      ),
-    digestFeedHtml: (digest) => {
-      if (digest.feedHtmlSha256 === undefined) {
-        throw new Error(`${digest.file} was loaded without a site URL, so it has no feed HTML.`);
-      }
-      return readStoredText(
-        storeDir,
-        { sha256: digest.feedHtmlSha256, kind: 'html' },
-        digest.file,
-        'feed HTML',
-      );
-    },
-    feedHtmlSiteUrl: siteUrl,
+    ...storedDigestHtml(entry),
+    feedHtmlSiteUrl: entry.siteUrl,
   };
 }

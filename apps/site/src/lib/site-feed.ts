@@ -6,11 +6,11 @@
 import { open, rename } from 'node:fs/promises';
 import { publication } from '../site-settings.ts';
 import { digestFeedChunks } from './digest-feed.ts';
-import type { SiteContent } from './read-site-content.ts';
+import type { SiteFeedContent } from './read-site-content.ts';
 import { feedPath } from './site-paths.ts';
 
 /** The feed document in pieces (see `digestFeedChunks`), for the site at `site`. */
-export function siteFeedChunks(content: SiteContent, site: URL): AsyncIterable<string> {
+export function siteFeedChunks(content: SiteFeedContent, site: URL): AsyncIterable<string> {
   // The items' HTML was made absolute when the content was loaded; it must be for this site.
   if (content.feedHtmlSiteUrl !== site.href) {
     throw new Error(

@@ -63,6 +63,23 @@ export function claimKey(digestId: string, claimId: string): string {
   return `${digestId}#${claimId}`;
 }
 
+/**
+ * The entities a digest is about, in the order first named: each claim's claimant and the
+ * entities the claim is about, then those its text mentions. These are the digests an entity's
+ * index lists (`ContentGraph.entities`); ids the registry does not have are left to the caller.
+ */
+export function entitiesOfDigest(
+  digest: Pick<GraphDigest<GraphLink>, 'claims' | 'mentions'>,
+): Set<string> {
+  const entityIds = new Set<string>();
+  for (const claim of digest.claims) {
+    entityIds.add(claim.claimant);
+    for (const entityId of claim.about) entityIds.add(entityId);
+  }
+  for (const mention of digest.mentions) entityIds.add(mention.entityId);
+  return entityIds;
+}
+
 export function buildContentGraph<Link extends GraphLink = CrossReference>(
   allDigests: readonly GraphDigest<Link>[],
   entities: readonly Pick<Entity, 'id'>[],
@@ -95,7 +112,6 @@ export function buildContentGraph<Link extends GraphLink = CrossReference>(
 
   for (const digest of digests) {
     timeline.push({ date: digest.eventDate, digestId: digest.id });
-    const entitiesOfDigest = new Set<string>();
     for (const claim of digest.claims) {
       const key = claimKey(digest.id, claim.id);
       claimsByVerdict.get(claim.verdict)?.push(key);
@@ -103,14 +119,11 @@ export function buildContentGraph<Link extends GraphLink = CrossReference>(
       push(claimsByDate, claim.date, key);
       timeline.push({ date: claim.date, digestId: digest.id, claimId: claim.id });
       entityIndex.get(claim.claimant)?.claimsBy.add(key);
-      entitiesOfDigest.add(claim.claimant);
-      for (const entityId of claim.about) {
-        entityIndex.get(entityId)?.claimsAbout.add(key);
-        entitiesOfDigest.add(entityId);
-      }
+      for (const entityId of claim.about) entityIndex.get(entityId)?.claimsAbout.add(key);
     }
-    for (const mention of digest.mentions) entitiesOfDigest.add(mention.entityId);
-    for (const entityId of entitiesOfDigest) entityIndex.get(entityId)?.digests.add(digest.id);
+    for (const entityId of entitiesOfDigest(digest)) {
+      entityIndex.get(entityId)?.digests.add(digest.id);
+    }
     for (const link of digest.links) {
       const targetDigest =
         link.target.kind === 'digest' || link.target.kind === 'claim'
