@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '@fact-digest/parser';
 import { digestFeedXml, type FeedContent } from '../src/lib/digest-feed.ts';
 import { entityFeed, entityFeedLength } from '../src/lib/entity-feed.ts';
-import { contentSha256 } from '../src/loaders/content-store.ts';
 import type { PublishedDigest } from '../src/loaders/published-content.ts';
+import { publishedDigest } from './support/published-digest.ts';
 
 const site = new URL('https://digest.test.example/');
 
@@ -27,24 +27,10 @@ const entity: Entity = {
 function digestsNewestFirst(count: number): PublishedDigest[] {
   return Array.from({ length: count }, (_, index) => {
     const day = new Date(Date.UTC(2026, 5, 30 - index)).toISOString().slice(0, 10);
-    const id = `${day}-report`;
-    return {
-      id,
-      file: `digests/${id}.md`,
+    return publishedDigest(`${day}-report`, day, {
       title: `Report of ${day}`,
-      eventDate: day,
-      published: day,
       conclusion: `What ${day} showed.`,
-      status: 'published' as const,
-      sources: [],
-      tags: [],
-      corrections: [],
-      notes: [],
-      claims: [],
-      htmlSha256: contentSha256(id),
-      links: [],
-      mentions: [],
-    };
+    });
   });
 }
 

@@ -26,6 +26,7 @@ import { feedXmlForReaders } from '../src/lib/feed-xml-for-readers.ts';
 import { contentSha256 } from '../src/loaders/content-store.ts';
 import type { PublishedDigest as Digest } from '../src/loaders/published-content.ts';
 import { feedHtml } from '../src/lib/feed-html.ts';
+import { publishedDigest } from './support/published-digest.ts';
 
 const site = new URL('https://digest.test.example/');
 
@@ -171,24 +172,15 @@ const feedCase: fc.Arbitrary<FeedCase> = fc
     })),
     digests: digests.map((digest) => {
       const published = `2025-06-${String(digest.day).padStart(2, '0')}`;
-      return {
-        id: digest.id,
-        file: `digests/${digest.id}.md`,
+      return publishedDigest(digest.id, published, {
         title: digest.title,
-        eventDate: published,
-        published,
         conclusion: digest.conclusion,
-        status: 'published' as const,
-        sources: [],
         tags: digest.tags,
         corrections:
           digest.correction === undefined ? [] : [{ date: published, note: digest.correction }],
-        notes: [],
-        claims: [],
         htmlSha256: contentSha256(digest.html),
-        links: [],
         mentions: entityNames.map((_, index) => ({ entityId: `entity-${index}` })),
-      };
+      });
     }),
   }));
 
@@ -312,27 +304,13 @@ describe('a feed made in chunks', () => {
 
 describe('the site feed of a large archive', () => {
   it("reads a chunk's stored HTML only when the chunk is made, and carries every digest", async () => {
-    const digests: Digest[] = Array.from({ length: 300 }, (_, index) => {
-      const id = `digest-${index}`;
-      const published = `2025-06-${String((index % 28) + 1).padStart(2, '0')}`;
-      return {
-        id,
-        file: `digests/${id}.md`,
+    const digests: Digest[] = Array.from({ length: 300 }, (_, index) =>
+      publishedDigest(`digest-${index}`, `2025-06-${String((index % 28) + 1).padStart(2, '0')}`, {
         title: `Digest ${index}`,
-        eventDate: published,
-        published,
         conclusion: `Conclusion ${index}.`,
-        status: 'published' as const,
-        sources: [],
-        tags: [],
-        corrections: [],
-        notes: [],
-        claims: [],
         htmlSha256: contentSha256(`<p>Body ${index}.</p>`),
-        links: [],
-        mentions: [],
-      };
-    });
+      }),
+    );
     const content: FeedContent = {
       entityById: new Map(),
       digestFeedHtml: (digest) => `<p>Body ${digest.id.slice('digest-'.length)}.</p>`,
