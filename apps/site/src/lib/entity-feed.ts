@@ -11,10 +11,10 @@ import { absoluteUrl, entityFeedPath, entityPath } from './site-paths.ts';
 
 /**
  * Items in an entity's feed. A feed tells its subscribers what is new, and their reader keeps
- * what it has already fetched, so the newest digests are what a feed is read for. An entity a
- * few hundred digests mention made a feed of every one of them some 250 KB at 10,000 digests,
- * fetched again on every poll: the 300 entity feeds were 118 MB of the built site and about
- * 5 s of the build (BENCHMARKS.md, fix 46).
+ * what it has already fetched, so the newest digests are what a feed is read for. With every
+ * digest that mentions it, an entity's feed was up to 475 KB at 10,000 digests, fetched again on
+ * every poll: the 300 entity feeds were 118 MB of the built site and about 5 s of the build
+ * (BENCHMARKS.md, fix 46).
  */
 export const entityFeedLength = 50;
 

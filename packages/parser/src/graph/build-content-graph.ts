@@ -65,8 +65,8 @@ export function claimKey(digestId: string, claimId: string): string {
 
 /**
  * The entities a digest is about, in the order first named: each claim's claimant and the
- * entities the claim is about, then those its text mentions. These are the digests an entity's
- * index lists (`ContentGraph.entities`); ids the registry does not have are left to the caller.
+ * entities the claim is about, then those its text mentions. The digest is listed in the index
+ * (`ContentGraph.entities`) of each of them the registry has; other ids are left to the caller.
  */
 export function entitiesOfDigest(
   digest: Pick<GraphDigest<GraphLink>, 'claims' | 'mentions'>,
