@@ -6,14 +6,15 @@
  *
  * Astro skips the copy when the page is in the output directory already. The previous site,
  * which build-site.ts moves aside and deletes, holds exactly those pages, with the same bytes:
- * each is either the page Astro rendered (and wrote to its cache too) or the copy it restored.
- * So `keepUnchangedPages` moves the pages the manifest lists from the previous site into the new
- * staging directory before Astro runs, one `rename` each. A page whose key changed is rendered
- * again and replaces the moved one; a page the content no longer has is not rendered, and
- * `removeUnbuiltPages` deletes it after Astro.
+ * each is either the page Astro rendered (its cache copy is a hard link to it, see
+ * apps/site/patches/README.md) or the copy it restored. So `keepUnchangedPages` moves the pages
+ * the manifest lists from the previous site into the new staging directory before Astro runs,
+ * one `rename` each. A page whose key changed is rendered again and replaces the moved one; a
+ * page the content no longer has is not rendered, and `removeUnbuiltPages` deletes it after
+ * Astro.
  *
- * Moved, not linked: a hard link to Astro's copy would share it with every site built since, and
- * a page rendered again would be written through the link into a site already published.
+ * Moved rather than linked: the previous site is deleted while Astro renders, and has that many
+ * fewer files to delete.
  *
  * Only a previous site that is the output of the build whose manifest is in the cache gives its
  * pages: `recordBuiltSite` notes, after each build, which output directory (by path and inode)

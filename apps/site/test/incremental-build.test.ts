@@ -464,6 +464,19 @@ describe('a build with --force', () => {
     expect(await siteDifferences(forcedDist, last.cleanDist)).toEqual([]);
     expect(previousSiteLeft).toBe(false);
   });
+
+  it("keeps Astro's cache copy of each page it rendered as the page itself, not a second file", async () => {
+    // apps/site/patches/astro@7.3.5.patch: a hard link, not the same bytes written again.
+    const keyed = pagesIn(forced.output).rendered.filter((page) => !alwaysRendered.includes(page));
+    expect(keyed).toContain('/digests/2025-06-12-prisoner-exchange/index.html');
+    for (const page of keyed) {
+      const [inCache, inSite] = await Promise.all([
+        stat(path.join(cacheDir, 'dist', page)),
+        stat(path.join(forcedDist, page)),
+      ]);
+      expect({ page, inode: inCache.ino }).toEqual({ page, inode: inSite.ino });
+    }
+  });
 });
 
 describe('a build with its cache directory moved', () => {
