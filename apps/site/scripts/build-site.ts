@@ -17,10 +17,9 @@
  * Rebuilds are incremental (`experimental.incrementalBuild` in astro.config.ts): Astro keeps its
  * own copy of every page that has a cache key (a hard link to the page, see patches/README.md),
  * with a manifest of keys and code hashes, in the cache directory, and copies an unchanged page
- * from there into the output directory. It never
- * reads the previous output directory, so it builds into a fresh staging directory, into which
- * the previous site's unchanged pages are moved first: Astro keeps a page that is there instead
- * of copying it (see cached-pages.ts). What it does not handle is a build that stops half-way:
+ * from there into the output directory. It never reads the previous output directory, so it
+ * builds into a fresh staging directory, into which the previous site's unchanged pages are
+ * moved first: Astro keeps a page that is there instead of copying it (see cached-pages.ts). What it does not handle is a build that stops half-way:
  * pages rendered before the failure have already replaced their copies in the cache while the
  * manifest still describes the previous build, so a later build whose keys match that manifest
  * again (say, after a code change that failed the build was reverted) would copy pages of the
