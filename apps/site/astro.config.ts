@@ -14,6 +14,9 @@ process.env['CONTENT_DIR'] = path.resolve(process.env['CONTENT_DIR'] ?? committe
 export default defineConfig({
   site: siteUrl,
   output: 'static',
+  // Two routes that make the same page fail the build: by default Astro warns and renders only
+  // one of them, so a page would be missing from the site with nothing but a log line to say so.
+  prerenderConflictBehavior: 'error',
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -73,6 +73,8 @@ const edits: Edit[] = [
       '/sources/coordination-hq-2025-06-12/index.html',
       '/entities/coordination-headquarters/index.html',
       '/entities/coordination-headquarters/rss.xml',
+      // Its event and claims are on its month's timeline page, by title.
+      '/timeline/2025-06/index.html',
     ],
     restored: [
       '/tags/red-cross/index.html',
@@ -97,6 +99,7 @@ const edits: Edit[] = [
       '/entities/volodymyr-zelensky/index.html',
       // Verdict labels are feed categories.
       '/entities/volodymyr-zelensky/rss.xml',
+      '/timeline/2025-06/index.html',
     ],
     restored: [
       '/digests/2025-06-16-icrc-access/index.html',
@@ -118,6 +121,8 @@ const edits: Edit[] = [
       // Names its claimant in the claim list and in the ClaimReview JSON-LD.
       '/digests/2025-06-16-icrc-access/index.html',
       '/claims/inaccurate/index.html',
+      // Names the claimant of the ICRC's claims.
+      '/timeline/2025-06/index.html',
     ],
     restored: [
       '/digests/2025-06-14-fourth-exchange/index.html',

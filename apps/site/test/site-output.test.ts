@@ -45,6 +45,7 @@ describe('pages', () => {
       '/claims/',
       '/entities/',
       '/timeline/',
+      '/timeline/2025-06/',
       '/tags/',
       '/sources/',
       '/methodology/',

@@ -24,6 +24,12 @@ export function formatDate(value: string): string {
   return `${day} ${monthName} ${year}`;
 }
 
+/** `2025-06` → `June 2025`. */
+export function formatMonth(value: string): string {
+  const [year, month] = value.split('-').map(Number);
+  return `${months[(month ?? 1) - 1] ?? ''} ${year}`;
+}
+
 /** Milliseconds since the epoch; a bare date counts as midnight UTC. */
 export function toInstant(value: string): number {
   return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);

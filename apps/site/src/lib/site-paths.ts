@@ -16,6 +16,8 @@ export const entityPath = (entityId: string): string => `/entities/${entityId}/`
 export const entityFeedPath = (entityId: string): string => `/entities/${entityId}/rss.xml`;
 export const sourcePath = (sourceId: string): string => `/sources/${sourceId}/`;
 export const tagPath = (tag: string): string => `/tags/${tag}/`;
+/** The timeline's page for a month, `YYYY-MM`. */
+export const timelineMonthPath = (month: string): string => `/timeline/${month}/`;
 export const verdictPath = (verdictId: VerdictId): string => `/claims/${verdictId}/`;
 export const feedPath = '/rss.xml';
 

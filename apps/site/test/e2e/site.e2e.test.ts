@@ -153,6 +153,7 @@ describe('accessibility (axe-core)', () => {
     '/entities/',
     '/entities/volodymyr-zelensky/',
     '/timeline/',
+    '/timeline/2025-06/',
     '/tags/',
     '/tags/prisoner-exchange/',
     '/sources/',

@@ -1,7 +1,17 @@
+/** A source a generated digest lists beside the ICRC statement, archived as `sources/<id>.md`. */
+export interface GeneratedSourceReference {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** `YYYY-MM-DD`. */
+  published: string;
+}
+
 /**
  * Digest files written by tests that need more digests than the fixture content has: each cites
  * the fixture's ICRC statement, so it links into that content without an entity or source of
- * its own.
+ * its own, and lists any further `sources` the test wrote.
  */
 export function generatedDigest(digest: {
   title: string;
@@ -10,6 +20,7 @@ export function generatedDigest(digest: {
   conclusion: string;
   /** The Markdown after the frontmatter. */
   body: string;
+  sources?: readonly GeneratedSourceReference[];
 }): string {
   return [
     '---',
@@ -24,6 +35,14 @@ export function generatedDigest(digest: {
     '    publisher: International Committee of the Red Cross',
     '    url: https://icrc.example/statement-2025-06-16',
     '    published: 2025-06-16',
+    ...(digest.sources ?? []).flatMap((source) => [
+      `  - id: ${source.id}`,
+      `    title: ${source.title}`,
+      `    publisher: ${source.publisher}`,
+      `    url: ${source.url}`,
+      `    published: ${source.published}`,
+      `    archived: ../sources/${source.id}.md`,
+    ]),
     '---',
     '',
     digest.body,
