@@ -19,9 +19,11 @@ const months = [
 
 /** `2025-06-14` or `2025-06-14T18:00:00Z` → `14 June 2025` (the calendar day as written). */
 export function formatDate(value: string): string {
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const monthName = months[(month ?? 1) - 1] ?? '';
-  return `${day} ${monthName} ${year}`;
+  // Sliced by position rather than split: pages format about 300,000 dates at 10,000 digests.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return `${day} ${months[month - 1] ?? ''} ${year}`;
 }
 
 /** `2025-06` → `June 2025`. */
