@@ -61,7 +61,8 @@ it('reports each route as Astro starts its pages, the digest pages before the ro
   expect(exitCode).toBe(0);
   expect(messages.every(isRouteStarted)).toBe(true);
   const routes = messages.filter(isRouteStarted).map((message) => message.route);
-  // Every route of src/pages, none twice in a row.
+  // Every route of src/pages, none twice in a row; the fixture's lists fit on their first page,
+  // so the routes of later list pages make no page.
   expect(new Set(routes)).toEqual(
     new Set([
       '/',
@@ -83,6 +84,7 @@ it('reports each route as Astro starts its pages, the digest pages before the ro
       '/tags',
       '/tags/[tag]',
       '/timeline',
+      '/timeline/[month]',
     ]),
   );
   expect(routes.filter((route, index) => route === routes[index - 1])).toEqual([]);
