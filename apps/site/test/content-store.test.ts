@@ -1,9 +1,9 @@
 /**
- * The digests' rendered HTML and the published content set live in files named by their
- * SHA-256, outside the data store. A page must get back exactly what the loader stored, or fail
- * the build.
+ * The digests' rendered HTML and the published content set live in a database, by SHA-256,
+ * outside the data store. A page must get back exactly what the loader stored, or fail the build.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ const byName = (...htmls: string[]) =>
 const readHtml = (html: string, owner: string, what = 'rendered HTML') =>
   readStoredText(dir, { sha256: contentSha256(html), kind: 'html' }, owner, what);
 
+/** Changes the store behind the loader's back, as a person or another program might. */
+function tamper(sql: string, ...values: string[]): void {
+  const database = new DatabaseSync(path.join(dir, 'content-store.sqlite'));
+  database.prepare(sql).run(...values);
+  database.close();
+}
+
 describe('content store', () => {
   it('gives back exactly the stored HTML, by hash', async () => {
     await syncContentStore(dir, byName(first, second));
@@ -36,47 +43,50 @@ describe('content store', () => {
     expect(readHtml(second, 'digests/b.md')).toBe(second);
   });
 
-  it('keeps files of unchanged HTML as they are and deletes what the content no longer has', async () => {
+  it('keeps unchanged HTML and deletes what the content no longer has', async () => {
     await syncContentStore(dir, byName(first, second));
-    const kept = path.join(dir, storedFileName(contentSha256(first), 'html'));
-    const before = await stat(kept);
     await syncContentStore(dir, byName(first));
-    expect(await readdir(dir)).toEqual([storedFileName(contentSha256(first), 'html')]);
-    expect((await stat(kept)).mtimeMs).toBe(before.mtimeMs);
+    expect(readHtml(first, 'digests/a.md')).toBe(first);
+    expect(() => readHtml(second, 'digests/b.md')).toThrow('is missing');
   });
 
-  it('fails, naming the digest and what to do, when the file changed or is gone', async () => {
+  it('fails, naming the digest and what to do, when the HTML changed or is gone', async () => {
     await syncContentStore(dir, byName(first));
-    const file = path.join(dir, storedFileName(contentSha256(first), 'html'));
-    await writeFile(file, '<p>edited by hand</p>');
+    const name = storedFileName(contentSha256(first), 'html');
+    const where = `${name} in ${path.join(dir, 'content-store.sqlite')}`;
+    tamper('UPDATE texts SET text = ? WHERE name = ?', '<p>edited by hand</p>', name);
     expect(() => readHtml(first, 'digests/a.md')).toThrow(
-      `The rendered HTML of digests/a.md (${file}) changed after the content was loaded. Build again.`,
+      `The rendered HTML of digests/a.md (${where}) changed after the content was loaded. Build again.`,
     );
-    await rm(file);
+    tamper('DELETE FROM texts WHERE name = ?', name);
+    expect(() => readHtml(first, 'digests/a.md', 'feed HTML')).toThrow(
+      `The feed HTML of digests/a.md (${where}) is missing: it was deleted after the content was loaded. Build again.`,
+    );
+  });
+
+  it('fails, naming what to do, when there is no store', () => {
     expect(() => readHtml(first, 'digests/a.md')).toThrow(
-      `The rendered HTML of digests/a.md (${file}) is missing`,
+      /^The rendered HTML of digests\/a\.md \(.* in .*content-store\.sqlite\) cannot be read: .*\. Build again\.$/,
     );
   });
 
-  it("names the feed HTML when it is a digest's feed HTML that changed or is gone", async () => {
+  it('starts a damaged store anew', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'content-store.sqlite'),
+      'not a database, but long enough to be read as one'.repeat(20),
+    );
     await syncContentStore(dir, byName(first));
-    const file = path.join(dir, storedFileName(contentSha256(first), 'html'));
-    await writeFile(file, '<p>edited by hand</p>');
-    expect(() => readHtml(first, 'digests/a.md', 'feed HTML')).toThrow(
-      `The feed HTML of digests/a.md (${file}) changed after the content was loaded. Build again.`,
-    );
-    await rm(file);
-    expect(() => readHtml(first, 'digests/a.md', 'feed HTML')).toThrow(
-      `The feed HTML of digests/a.md (${file}) is missing: it was deleted after the content was loaded. Build again.`,
-    );
+    expect(readHtml(first, 'digests/a.md')).toBe(first);
   });
 
-  it('leaves no temporary files behind', async () => {
-    await syncContentStore(dir, byName(first, second));
-    const names = await readdir(dir);
-    expect(names.every((name) => name.endsWith('.html'))).toBe(true);
-    expect(
-      await readFile(path.join(dir, storedFileName(contentSha256(second), 'html')), 'utf8'),
-    ).toBe(second);
+  it('removes the files of the file-per-text store it replaces', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, storedFileName(contentSha256(second), 'html')), second);
+    await syncContentStore(dir, byName(first));
+    expect((await readdir(dir)).filter((name) => !name.startsWith('content-store.sqlite'))).toEqual(
+      [],
+    );
+    expect(readHtml(first, 'digests/a.md')).toBe(first);
   });
 });

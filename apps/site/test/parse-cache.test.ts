@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('the phase-1 parse cache', () => {
     const cache = openParseCache(dir, meta);
     cache.set('entities/a.md', 'f1', parsedEntity('a'));
     await cache.flush();
-    expect(meta.keys()).toEqual(['phase1:generation']);
+    expect(meta.keys()).toEqual(['phase1:database-generation']);
   });
 
   it('starts empty when the meta store was cleared (astro build --force)', async () => {
@@ -59,35 +59,38 @@ describe('the phase-1 parse cache', () => {
     const meta = metaStore();
     const forced = openParseCache(dir, meta);
     await forced.flush();
-    expect(await readdir(dir)).toEqual([meta.get('phase1:generation')]);
+    expect(await readdir(dir)).toEqual([meta.get('phase1:database-generation')]);
     expect(openParseCache(dir, first).get('entities/a.md', 'f1')).toBeUndefined();
   });
 
-  it('sees a result before its write has finished', () => {
+  it('sees a result before it is committed', () => {
     const cache = openParseCache(dir, metaStore());
     cache.set('entities/a.md', 'f1', parsedEntity('a'));
     expect(cache.get('entities/a.md', 'f1')).toEqual(parsedEntity('a'));
     return cache.flush();
   });
 
-  it('parses a file again when its cached result was cut short', async () => {
+  it('keeps the last commit when a build stops before the next', async () => {
     const meta = metaStore();
     const cache = openParseCache(dir, meta);
     cache.set('entities/a.md', 'f1', parsedEntity('a'));
     await cache.flush();
-    const generationDir = path.join(dir, meta.get('phase1:generation') as string);
-    const [entry] = await readdir(generationDir);
-    await writeFile(path.join(generationDir, entry as string), '{"path":"entities/a.md","fing');
-    expect(openParseCache(dir, meta).get('entities/a.md', 'f1')).toBeUndefined();
+    cache.set('entities/b.md', 'f1', parsedEntity('b'));
+    // Another opening reads what is committed, as the next build after a killed one would.
+    const next = openParseCache(dir, meta);
+    expect(next.get('entities/a.md', 'f1')).toEqual(parsedEntity('a'));
+    expect(next.get('entities/b.md', 'f1')).toBeUndefined();
+    await Promise.all([cache.flush(), next.flush()]);
   });
 
-  it('reports a write that failed when flushed', async () => {
+  it('reports a database it could not open when flushed, and reads nothing from it', async () => {
     const meta = metaStore();
     const cache = openParseCache(dir, meta);
     await rm(dir, { recursive: true });
     cache.set('entities/a.md', 'f1', parsedEntity('a'));
+    expect(cache.get('entities/a.md', 'f1')).toBeUndefined();
     await expect(cache.flush()).rejects.toThrow(
-      /ENOENT: no such file or directory, open '.*\.json'/,
+      /^The parse cache .*parse-results\.sqlite failed: .*\. Building with --force starts it afresh\.$/,
     );
   });
 
@@ -101,7 +104,10 @@ describe('the phase-1 parse cache', () => {
     await cache.flush();
     expect(cache.get('entities/a.md', 'f1')).toBeUndefined();
     expect(cache.get('entities/b.md', 'f1')).toEqual(parsedEntity('b'));
-    expect(await readdir(path.join(dir, meta.get('phase1:generation') as string))).toHaveLength(1);
+    await cache.flush();
+    const reopened = openParseCache(dir, meta);
+    expect(reopened.get('entities/a.md', 'f1')).toBeUndefined();
+    expect(reopened.get('entities/b.md', 'f1')).toEqual(parsedEntity('b'));
   });
 
   it('removes parse results the meta store held in the former format', () => {
@@ -109,6 +115,17 @@ describe('the phase-1 parse cache', () => {
     meta.set('phase1:paths', JSON.stringify(['entities/a.md']));
     meta.set('phase1:entities/a.md', '{}');
     openParseCache(dir, meta);
-    expect(meta.keys()).toEqual(['phase1:generation']);
+    expect(meta.keys()).toEqual(['phase1:database-generation']);
+  });
+
+  it('deletes the folder of the file-per-result format and its meta key', async () => {
+    const meta = metaStore();
+    meta.set('phase1:generation', 'files');
+    await mkdir(path.join(dir, 'files'), { recursive: true });
+    await writeFile(path.join(dir, 'files', '0123.json'), '{}');
+    const cache = openParseCache(dir, meta);
+    await cache.flush();
+    expect(meta.keys()).toEqual(['phase1:database-generation']);
+    expect(await readdir(dir)).toEqual([meta.get('phase1:database-generation')]);
   });
 });

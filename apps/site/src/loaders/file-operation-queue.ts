@@ -14,9 +14,10 @@ export interface FileOperationQueue {
 }
 
 /**
- * Runs file operations a few at a time and remembers the first failure. The loader's caches
- * (parse-cache.ts, content-store.ts) write and delete thousands of files; started all at once they
- * would open thousands of files and only wait in libuv's thread pool.
+ * Runs file operations a few at a time and remembers the first failure. The content store
+ * (content-store.ts) writes and deletes thousands of files, and the parse cache (parse-cache.ts)
+ * deletes folders of earlier builds; started all at once they would open thousands of files and
+ * only wait in libuv's thread pool.
  *
  * p-queue limits the concurrency; this wrapper only keeps the first failure, because p-queue
  * reports a failure through the task's own promise (and `onError()`, which rejects at once),
