@@ -1,7 +1,7 @@
 /**
  * What the fact-digest loader stores in the data store: one entry, naming where the published
  * content set is kept. The content set itself (every published digest, entity and archived
- * source) and the digests' rendered HTML are in files named by their hash (see
+ * source) and the digests' rendered HTML are in the content store under their hash (see
  * content-store.ts), not in the data store, which Astro bundles into the build as one module.
  * The cross-reference graph is not stored at all: it is derived from the digests, and the site
  * derives it again (`publishedGraph`) for less than storing it costs (see published-content.ts).
