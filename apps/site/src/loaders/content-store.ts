@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { fileOperationQueue } from './file-operation-queue.ts';
 
 /** What a stored text holds, and so the extension of its name. */
 export type StoredFileKind = 'html' | 'json';
@@ -81,9 +82,12 @@ export async function syncContentStore(
   } finally {
     database.close();
   }
-  await Promise.all(
-    leftovers.map((name) => rm(path.join(dir, name), { recursive: true, force: true })),
-  );
+  // At 10,000 digests the file-per-text store left 20,000 files: a few deletions at a time.
+  const queue = fileOperationQueue();
+  for (const name of leftovers) {
+    queue.add(() => rm(path.join(dir, name), { recursive: true, force: true }));
+  }
+  await queue.drain();
 }
 
 /** SQLite's answer for a file that is not a database, or a damaged one. */
