@@ -57,9 +57,25 @@ import {
 import { removeDirectory } from '../src/remove-directory.ts';
 import { siteUrl } from '../src/site-settings.ts';
 import { startNodeScript, type ChildStep } from './child-step.ts';
+import { contentFingerprintVariable } from './content-fingerprint.ts';
 import { isRouteStarted } from './render-progress-message.ts';
 
 const siteRoot = fileURLToPath(new URL('../', import.meta.url));
+
+// Turbo caches this build by the hash of its inputs, and for a CONTENT_DIR those include the
+// fingerprint `pnpm build` computes (scripts/turbo-build.ts). `turbo run build` started directly
+// has none, and would cache a site that it then replays after the content changed.
+if (
+  process.env['TURBO_HASH'] !== undefined &&
+  process.env['npm_lifecycle_event'] === 'build' &&
+  process.env['CONTENT_DIR'] !== undefined &&
+  process.env[contentFingerprintVariable] === undefined
+) {
+  console.error(
+    `CONTENT_DIR is set but ${contentFingerprintVariable} is not: Turbo could not tell when the content changes, and would replay this build after an edit. Build with \`pnpm build\` (scripts/turbo-build.ts), which sets it, rather than \`turbo run build\`.`,
+  );
+  process.exit(1);
+}
 const { values } = parseArgs({
   options: {
     outDir: { type: 'string' },

@@ -25,6 +25,8 @@ export function buildSite(options: {
   siteDir?: string;
   /** `--force`: render every page, whatever the cache holds. */
   force?: boolean;
+  /** Added to the build's environment. */
+  env?: Record<string, string>;
 }): Promise<BuildResult> {
   const siteDir = options.siteDir ?? siteRoot;
   return new Promise((resolve, reject) => {
@@ -47,6 +49,7 @@ export function buildSite(options: {
           // Colour codes would get in the way of matching the printed diagnostics.
           NO_COLOR: '1',
           FORCE_COLOR: '0',
+          ...options.env,
         },
       },
     );

@@ -131,7 +131,7 @@ export function renderResultsMarkdown(results: BenchResults): string {
       ),
       incremental.turboRebuiltAfterEdit
         ? 'After a digest in CONTENT_DIR was edited, Turbo rebuilt the site.'
-        : '**After a digest in CONTENT_DIR was edited, Turbo replayed its cached build (stale output)**: files under an external CONTENT_DIR are not inputs of the `build` task, only the variable’s value is.',
+        : '**After a digest in CONTENT_DIR was edited, Turbo replayed its cached build (stale output)**: the content directory’s fingerprint (apps/site/scripts/content-fingerprint.ts) did not change the `build` task’s hash.',
     );
   }
   return `${startMarker}\n${sections.join('\n\n')}\n${endMarker}`;

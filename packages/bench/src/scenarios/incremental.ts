@@ -26,7 +26,8 @@ export interface IncrementalResult {
   turboFirstRunMs: number;
   /**
    * Whether Turbo rebuilt after a digest in CONTENT_DIR was edited. False means it replayed a
-   * stale build: the content directory's files are not among the task's inputs.
+   * stale build: the content directory's fingerprint (apps/site/scripts/content-fingerprint.ts)
+   * did not reach the task's hash.
    */
   turboRebuiltAfterEdit: boolean;
 }

@@ -7,7 +7,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { measureCommand, type CommandMeasurement } from '../measure/measured-command.ts';
-import { buildEnvironment, repositoryRoot, siteDir, turboEntry } from './workspace-paths.ts';
+import { buildEnvironment, repositoryRoot, siteDir, turboBuildScript } from './workspace-paths.ts';
 
 export interface TurboBuildMeasurement {
   wallMs: number;
@@ -65,7 +65,10 @@ export async function withSiteDistSetAside<Result>(work: () => Promise<Result>):
   }
 }
 
-/** `turbo run build --filter=@fact-digest/site` over `contentDir`, as `pnpm build` runs it. */
+/**
+ * `pnpm build --filter=@fact-digest/site` over `contentDir`: apps/site/scripts/turbo-build.ts,
+ * which fingerprints the content directory, then `turbo run build`.
+ */
 export async function buildSiteWithTurbo(contentDir: string): Promise<TurboBuildMeasurement> {
   const pnpm = pnpmDirectory();
   if (pnpm === undefined) {
@@ -79,7 +82,7 @@ export async function buildSiteWithTurbo(contentDir: string): Promise<TurboBuild
   };
   const measurement: CommandMeasurement = await measureCommand(
     process.execPath,
-    [turboEntry, 'run', 'build', '--filter=@fact-digest/site', '--ui=stream'],
+    [turboBuildScript, '--filter=@fact-digest/site', '--ui=stream'],
     {
       cwd: repositoryRoot,
       env: {

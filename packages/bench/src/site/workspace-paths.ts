@@ -12,7 +12,8 @@ export const benchPackageDir: string = path.join(repositoryRoot, 'packages/bench
 
 export const astroEntry = (fromPackageDir: string): string =>
   path.join(fromPackageDir, 'node_modules/astro/bin/astro.mjs');
-export const turboEntry: string = path.join(repositoryRoot, 'node_modules/turbo/bin/turbo');
+/** What `pnpm build` runs: Turbo, with the content directory's fingerprint (see the script). */
+export const turboBuildScript: string = path.join(siteDir, 'scripts/turbo-build.ts');
 
 /** Environment every build gets: Node 24 first on PATH, and no telemetry (there is no network). */
 export function buildEnvironment(contentDir: string): Record<string, string> {
